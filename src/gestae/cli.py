@@ -1,0 +1,263 @@
+"""The ``gestae`` command line."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from typing import Any
+
+import click
+
+from gestae import __version__
+from gestae.output import FORMATS
+
+EXIT_BAD_INPUT = 2
+
+MAIN_HELP = """Turn news articles into political and conflict event data.
+
+gestae reads articles and writes events coded in PLOVER (with CAMEO and ACLED mappings):
+who did what to whom, where, when, and with what human cost, each with the sentence
+that supports it. Everything runs offline.
+
+\b
+Examples:
+  gestae extract article.txt --date 2020-01-27
+  gestae extract articles.jsonl --format jsonl > events.jsonl
+  cat page.html | gestae extract - --input html --format json
+"""
+
+EXTRACT_HELP = """Extract events from articles and print them.
+
+PATH is a text, HTML or JSON Lines file, or - for standard input. The input kind is
+taken from the extension (.txt, .html/.htm, .jsonl/.ndjson) unless --input says it.
+
+\b
+JSON Lines input has one article a line:
+  {"id": "a1", "text": "...", "date": "2020-01-27", "url": "...", "source": "..."}
+("html" may replace "text"). The output has one line per input line, in order; a line
+that cannot be processed becomes {"id": ..., "error": "..."} and the batch goes on.
+
+\b
+Examples:
+  gestae extract article.txt --date 2020-01-27
+  gestae extract article.txt --date 2020-01-27 --format json
+  gestae extract news.jsonl --format jsonl > events.jsonl
+  gestae extract news.jsonl --format csv > events.csv
+"""
+
+
+class BadInput(click.ClickException):
+    """A bad command or input file: one line on stderr, exit code 2, no traceback."""
+
+    exit_code = EXIT_BAD_INPUT
+
+    def show(self, file: Any = None) -> None:
+        click.echo(f"gestae: error: {self.format_message()}", err=True)
+
+
+@click.group(help=MAIN_HELP, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "-V", "--version", prog_name="gestae")
+def cli() -> None:
+    pass
+
+
+@cli.command("extract", help=EXTRACT_HELP)
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@click.option("--input", "input_kind", type=click.Choice(["auto", "text", "html", "jsonl"]),
+              default="auto", show_default=True, help="Input kind; auto uses the extension.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table",
+              show_default=True, help="Output format: a table for people, or json/jsonl/csv.")
+@click.option("--date", help="Publication date (YYYY-MM-DD) for relative dates like "
+              "'on Sunday'; for JSON Lines, the default where a line has none.")
+@click.option("--id", "doc_id", help="Article id for a text or HTML file (default: file name).")
+@click.option("--actors", "actor_files", multiple=True, type=click.Path(dir_okay=False),
+              help="Extra actor dictionary (YAML); repeatable. Also $GESTAE_ACTORS.")
+@click.option("--batch-size", default=16, show_default=True, type=click.IntRange(1, 1024),
+              help="Articles parsed together.")
+@click.option("--progress/--no-progress", default=None,
+              help="Progress bar on stderr (default: when stderr is a terminal).")
+def extract_cmd(paths: tuple[str, ...], input_kind: str, fmt: str, date: str | None,
+                doc_id: str | None, actor_files: tuple[str, ...], batch_size: int,
+                progress: bool | None) -> None:
+    from gestae.ingest import InputError, check_date, detect_format
+    from gestae.output import Writer
+
+    try:
+        default_date = check_date(date) if date else None
+    except InputError as exc:
+        raise BadInput(f"--date: {exc}") from None
+    for path in actor_files:
+        if not os.path.isfile(path):
+            raise BadInput(f"--actors {path}: no such file")
+
+    kinds = []
+    for path in paths:
+        kind = input_kind
+        if kind == "auto":
+            kind = "text" if path == "-" else detect_format(path)
+        if path != "-" and not os.path.exists(path):
+            raise BadInput(f"{path}: no such file")
+        if path != "-" and os.path.isdir(path):
+            raise BadInput(f"{path}: is a directory; give the files (e.g. {path}/*.txt)")
+        kinds.append(kind)
+    if doc_id and len(paths) > 1:
+        raise BadInput("--id applies to a single input file")
+
+    articles = _articles(paths, kinds, default_date, doc_id)
+    first = _first_or_error(articles)
+    pipeline = _pipeline(actor_files, batch_size)
+    writer = Writer(fmt, click.get_text_stream("stdout"))
+    show = sys.stderr.isatty() if progress is None else progress
+    results = pipeline.extract_many(_chain(first, articles))
+    if show:
+        from tqdm import tqdm
+
+        results = tqdm(results, desc="articles", unit=" art", file=sys.stderr)
+    for result in results:
+        writer.write(result)
+    writer.close()
+
+
+EVAL_HELP = """Score gestae on a public gold data set.
+
+DATASET is case2021, conflibert-quad, conflibert-actors, petrarch-unittests,
+geoparsing, event-location, tempeval, muc34 or re3d; or `all` to run every one found
+under PATH (the datasets folder, e.g. ../shared/datasets) and print a summary.
+Figures go to stdout as tables; --json FILE keeps them for tracking.
+
+\b
+Examples:
+  gestae eval case2021 ../shared/datasets/case2021-task2/snippets.tsv
+  gestae eval tempeval ../shared/datasets/tempeval3 --json tempeval.json
+  gestae eval all ../shared/datasets --limit 50
+"""
+
+
+@cli.command("eval", help=EVAL_HELP)
+@click.argument("dataset")
+@click.argument("path", type=click.Path(exists=True))
+@click.option("--json", "json_path", type=click.Path(dir_okay=False),
+              help="Write the figures as JSON (a list for `all`).")
+@click.option("--limit", type=click.IntRange(1), help="Score only the first N items.")
+def eval_cmd(dataset: str, path: str, json_path: str | None, limit: int | None) -> None:
+    import json
+    from pathlib import Path
+
+    from gestae.evaluate import REGISTRY, load_all
+    from gestae.evaluate.suite import DEFAULT_PATHS, run_all, run_one, summary
+
+    load_all()
+    names = sorted(set(REGISTRY) | set(DEFAULT_PATHS))
+    if dataset != "all" and dataset not in names:
+        raise BadInput(f"unknown data set {dataset!r}; choose one of: all, {', '.join(names)}")
+    pipeline = _pipeline((), 32)
+    if dataset == "all":
+        reports = run_all(Path(path), pipeline, limit,
+                          echo=lambda m: click.echo(m, err=True))
+        for report in reports:
+            click.echo(report.render() + "\n")
+        click.echo(summary(reports))
+        if json_path:
+            Path(json_path).write_text(json.dumps([r.to_json() for r in reports], indent=2))
+        return
+    try:
+        report = run_one(dataset, Path(path), pipeline, limit)
+    except (OSError, ValueError) as exc:
+        raise BadInput(f"{path}: cannot read as {dataset}: {exc}") from None
+    click.echo(report.render())
+    if json_path:
+        report.write_json(json_path)
+
+
+def _pipeline(actor_files: tuple[str, ...], batch_size: int) -> Any:
+    from gestae.nlp import ModelNotInstalled
+
+    try:
+        from gestae.pipeline import Pipeline
+
+        return Pipeline(actor_files=actor_files, batch_size=batch_size)
+    except ModelNotInstalled as exc:
+        raise click.ClickException(str(exc)) from None
+    except (OSError, ValueError) as exc:  # unreadable or malformed actor files
+        raise BadInput(str(exc)) from None
+
+
+def _chain(first: Any, rest: Iterator[Any]) -> Iterator[Any]:
+    if first is not None:
+        yield first
+    yield from rest
+
+
+def _first_or_error(articles: Iterator[Any]) -> Any:
+    """Pull the first article so a bad single file fails before the model loads."""
+    from gestae.ingest import InputError
+
+    try:
+        return next(articles, None)
+    except InputError as exc:
+        raise BadInput(str(exc)) from None
+
+
+def _articles(paths: tuple[str, ...], kinds: list[str], date: str | None,
+              doc_id: str | None) -> Iterator[Any]:
+    """Articles from every input, streamed; JSON Lines errors stay in the stream."""
+    from gestae.ingest import InputError, article_from_path, iter_jsonl
+    from gestae.model import Article
+
+    for path, kind in zip(paths, kinds):
+        if kind == "jsonl":
+            stream = sys.stdin.buffer if path == "-" else open(path, "rb")  # noqa: SIM115
+            try:
+                for item in iter_jsonl(stream, "stdin" if path == "-" else path):
+                    if isinstance(item, Article) and item.date is None and date:
+                        item.date = date
+                    yield item
+            finally:
+                if path != "-":
+                    stream.close()
+        elif path == "-":
+            yield _stdin_article(kind, date, doc_id)
+        else:
+            try:
+                yield article_from_path(path, kind, date=date, id=doc_id)
+            except InputError as exc:
+                raise BadInput(_with_path(path, exc)) from None
+
+
+def _with_path(path: str, exc: Exception) -> str:
+    message = str(exc)
+    return message if message.startswith(path) else f"{path}: {message}"
+
+
+def _stdin_article(kind: str, date: str | None, doc_id: str | None) -> Any:
+    from gestae.ingest import InputError, decode_text
+    from gestae.model import Article
+
+    try:
+        text = decode_text(sys.stdin.buffer.read(), "stdin")
+    except InputError as exc:
+        raise BadInput(_with_path("stdin", exc)) from None
+    ident = doc_id or "stdin"
+    if kind == "html":
+        return Article(id=ident, html=text, date=date)
+    return Article(id=ident, text=text, date=date)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: clean exits for broken pipes and Ctrl-C."""
+    try:
+        cli.main(args=argv, prog_name="gestae", standalone_mode=True)
+    except KeyboardInterrupt:
+        click.echo("gestae: interrupted", err=True)
+        sys.exit(130)
+    except BrokenPipeError:
+        # stdout closed early (e.g. piped into `head`): not an error worth a traceback
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(0)
+
+
+if __name__ == "__main__":
+    main()
+

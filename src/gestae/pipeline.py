@@ -1,0 +1,318 @@
+"""Wires the stages together: Article -> NLP doc -> mentions -> candidates -> coded events.
+
+Data flows one way. Each stage is a plain function or a small object built once per
+``Pipeline``; the spaCy model is loaded once and articles are parsed in batches through
+``nlp.pipe``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from typing import Any
+
+from spacy.tokens import Doc
+
+from gestae import nlp as nlp_module
+from gestae import quantities, time
+from gestae.actors import ActorResolver
+from gestae.coding import EventCoder, ontology
+from gestae.geo import Geocoder
+from gestae.ingest import InputError, NormalizedText, check_date, html_to_text, normalize
+from gestae.model import (
+    Actor,
+    Article,
+    Casualties,
+    DocumentResult,
+    ErrorResult,
+    Event,
+    EventCandidate,
+    Evidence,
+    Place,
+    TimeRef,
+)
+
+Span = tuple[int, int]
+
+
+@dataclass
+class _Prepared:
+    """An article after ingest: the text to parse and how to map offsets back."""
+
+    article: Article
+    original: str
+    norm: NormalizedText
+    date: dt.date | None
+    from_html: bool
+
+
+class Pipeline:
+    """Turns articles into coded events; build once, call many times.
+
+    >>> nlp = Pipeline()
+    >>> result = nlp.extract("Police arrested 12 protesters in Basra on Sunday.",
+    ...                      date="2020-01-27")
+    >>> result.events[0].type
+    'COERCE'
+    """
+
+    def __init__(
+        self,
+        model: str = nlp_module.DEFAULT_MODEL,
+        actor_files: Iterable[str | os.PathLike[str]] = (),
+        batch_size: int = 16,
+    ) -> None:
+        self.nlp = nlp_module.load(model)
+        self.batch_size = batch_size
+        self.actors = ActorResolver(list(actor_files))
+        self.geocoder = Geocoder()
+        self.coder = EventCoder(self.nlp)
+
+    # -- public API -------------------------------------------------------------------
+
+    def extract(
+        self,
+        text: str | Article | None = None,
+        *,
+        date: str | None = None,
+        id: str = "doc",
+        html: str | None = None,
+    ) -> DocumentResult:
+        """Extract one article. Raises ``InputError`` for bad input (empty text, bad date)."""
+        article = text if isinstance(text, Article) else Article(id=id, text=text, html=html,
+                                                                 date=date)
+        prepared = self._prepare(article)
+        doc = self.nlp(prepared.norm.text)
+        return self._process(prepared, doc)
+
+    def extract_many(
+        self, articles: Iterable[Article | ErrorResult | dict[str, Any]]
+    ) -> Iterator[DocumentResult | ErrorResult]:
+        """Extract a stream of articles in order, parsing them in batches.
+
+        Bad articles become ``ErrorResult`` records in their place; the stream goes on.
+        Memory stays bounded by the batch size, so the input can be any length.
+        """
+        batch: list[_Prepared | ErrorResult] = []
+        for item in articles:
+            batch.append(self._prepare_safely(item))
+            if len(batch) >= self.batch_size:
+                yield from self._run_batch(batch)
+                batch = []
+        if batch:
+            yield from self._run_batch(batch)
+
+    # -- stages -----------------------------------------------------------------------
+
+    def _prepare_safely(self, item: Article | ErrorResult | dict[str, Any]) -> _Prepared | ErrorResult:
+        if isinstance(item, ErrorResult):
+            return item
+        try:
+            article = item if isinstance(item, Article) else _article_from_dict(item)
+            return self._prepare(article)
+        except InputError as exc:
+            ident = item.id if isinstance(item, Article) else item.get("id")
+            return ErrorResult(id=None if ident is None else str(ident), error=str(exc))
+
+    def _prepare(self, article: Article) -> _Prepared:
+        date = time.parse_date(check_date(article.date)) if article.date else None
+        from_html = article.text is None and article.html is not None
+        original = html_to_text(article.html or "") if from_html else (article.text or "")
+        if not original.strip():
+            what = "HTML has no extractable text" if from_html else "text is empty"
+            raise InputError(f"article {article.id!r}: {what}")
+        return _Prepared(article, original, normalize(original), date, from_html)
+
+    def _run_batch(self, batch: list[_Prepared | ErrorResult]) -> Iterator[DocumentResult | ErrorResult]:
+        ready = [p for p in batch if isinstance(p, _Prepared)]
+        docs = iter(self.nlp.pipe((p.norm.text for p in ready), batch_size=self.batch_size))
+        for item in batch:
+            if isinstance(item, ErrorResult):
+                yield item
+                continue
+            doc = next(docs)
+            try:
+                yield self._process(item, doc)
+            except Exception as exc:  # noqa: BLE001 - one bad article must not stop a batch
+                yield ErrorResult(id=item.article.id, error=f"internal error: {exc!r}")
+
+    def _process(self, prepared: _Prepared, doc: Doc) -> DocumentResult:
+        text = prepared.norm.text
+        date = prepared.date
+        places = self.geocoder.extract(doc)
+        focus = self.geocoder.focus(doc, places)
+        actors = self.actors.extract(doc, date)
+        times = time.extract_times(text, date)
+        candidates = self.coder.find(doc)
+        triggers = [(c.trigger_start, c.trigger_end) for c in candidates]
+        events = [
+            self._resolve(prepared, doc, cand, actors, places, focus, times, triggers)
+            for cand in candidates
+        ]
+        for event in events:
+            others = [e for e in events if e is not event
+                      and e.evidence.start == event.evidence.start]
+            event.acled_event_type, event.acled_sub_event_type = ontology.acled_types(
+                event, others)
+        events.sort(key=lambda e: (not e.is_asserted, -e.confidence, e.evidence.trigger_start))
+        remap = _Remapper(prepared)
+        return DocumentResult(
+            id=prepared.article.id,
+            date=date.isoformat() if date else None,
+            events=[remap.event(e) for e in events],
+            places=[remap.span(p) for p in places],
+            times=[remap.span(t) for t in times],
+            actors=[remap.span(a) for a in actors],
+            text=prepared.original if prepared.from_html else None,
+        )
+
+    def _resolve(
+        self,
+        prepared: _Prepared,
+        doc: Doc,
+        cand: EventCandidate,
+        actors: list[Actor],
+        places: list[Place],
+        focus: Place | None,
+        times: list[TimeRef],
+        triggers: list[Span],
+    ) -> Event:
+        text = prepared.norm.text
+        date = prepared.date
+        location = self.geocoder.event_location(doc, cand.trigger_start, cand.trigger_end,
+                                                places, focus)
+        context_country = (location.country if location else None) or (
+            focus.country if focus else None)
+        value, precision, inferred = time.event_date(
+            cand.trigger_start, cand.trigger_end, cand.sent_start, cand.sent_end, text, times, date)
+        others = [t for t in triggers if t != (cand.trigger_start, cand.trigger_end)]
+        casualties = quantities.extract_casualties(
+            text, cand.sent_start, cand.sent_end, cand.trigger_start, cand.trigger_end, others)
+        modality = cand.modality
+        if modality == "asserted" and not inferred and time.is_historical(value, date):
+            modality = "historical"
+        event = Event(
+            event_id=_event_id(prepared.article.id, cand),
+            type=cand.type,
+            mode=cand.mode,
+            context=list(cand.context),
+            source=self._actors_for(cand.source_spans, actors, text, date, context_country),
+            target=self._actors_for(cand.target_spans, actors, text, date, context_country),
+            attribution=self._actors_for(cand.attribution_spans, actors, text, date, None),
+            date=value,
+            date_precision=precision,  # type: ignore[arg-type]
+            date_inferred=inferred,
+            location=location,
+            casualties=casualties if isinstance(casualties, Casualties) else Casualties(),
+            quantities=quantities.extract_quantities(text, cand.sent_start, cand.sent_end),
+            negated=cand.negated,
+            modality=modality,
+            cameo_root=cand.cameo_root or ontology.cameo_root(cand.type),
+            quad_class=ontology.quad_class(cand.type),
+            intensity=ontology.intensity(cand.type, cand.mode),
+            evidence=Evidence(
+                text=text[cand.sent_start:cand.sent_end],
+                start=cand.sent_start,
+                end=cand.sent_end,
+                trigger=text[cand.trigger_start:cand.trigger_end],
+                trigger_start=cand.trigger_start,
+                trigger_end=cand.trigger_end,
+                rule=cand.rule,
+            ),
+            confidence=round(cand.confidence, 3),
+        )
+        return event
+
+    def _actors_for(
+        self,
+        spans: list[Span],
+        actors: list[Actor],
+        text: str,
+        date: dt.date | None,
+        context_country: str | None,
+    ) -> list[Actor]:
+        """Actors inside each argument span; the span itself is coded when none is found."""
+        found: list[Actor] = []
+        for start, end in spans:
+            inside = [a for a in actors if a.start >= start and a.end <= end]
+            if not inside:
+                coded = self.actors.resolve(text[start:end], start, end, date)
+                inside = [coded] if coded is not None else []
+            for actor in _outermost(inside):
+                if actor.country is None and actor.code is None:
+                    actor = self.actors.infer_context(actor, context_country)
+                found.append(actor)
+        return found
+
+
+# -- helpers ----------------------------------------------------------------------------
+
+
+def _outermost(actors: list[Actor]) -> list[Actor]:
+    """Drop actors nested inside a longer actor of the same span ("Iraqi" in "Iraqi police")."""
+    return [a for a in actors
+            if not any(b is not a and b.start <= a.start and a.end <= b.end
+                       and (b.end - b.start) > (a.end - a.start) for b in actors)]
+
+
+def _event_id(article_id: str, cand: EventCandidate) -> str:
+    key = f"{article_id}|{cand.trigger_start}|{cand.trigger_end}|{cand.type}|{cand.rule}"
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def _article_from_dict(data: dict[str, Any]) -> Article:
+    fields = {k: data.get(k) for k in ("id", "text", "html", "date", "url", "title", "source")}
+    fields["id"] = str(fields["id"]) if fields["id"] is not None else "doc"
+    return Article(**fields)
+
+
+class _Remapper:
+    """Maps offsets from the parsed (normalised) text back to the article text."""
+
+    def __init__(self, prepared: _Prepared) -> None:
+        self.original = prepared.original
+        self.norm = prepared.norm
+
+    def _map(self, start: int, end: int) -> Span:
+        return self.norm.to_original(start, end)
+
+    def span(self, record: Any) -> Any:
+        start, end = self._map(record.start, record.end)
+        return replace(record, start=start, end=end, text=self.original[start:end])
+
+    def event(self, event: Event) -> Event:
+        ev = event.evidence
+        start, end = self._map(ev.start, ev.end)
+        t_start, t_end = self._map(ev.trigger_start, ev.trigger_end)
+        evidence = replace(ev, start=start, end=end, text=self.original[start:end],
+                           trigger_start=t_start, trigger_end=t_end,
+                           trigger=self.original[t_start:t_end])
+        return replace(
+            event,
+            evidence=evidence,
+            source=[self.span(a) for a in event.source],
+            target=[self.span(a) for a in event.target],
+            attribution=[self.span(a) for a in event.attribution],
+            location=self.span(event.location) if event.location else None,
+            quantities=[self._quantity(q) for q in event.quantities],
+        )
+
+    def _quantity(self, q: Any) -> Any:
+        if q.start is None or q.end is None:
+            return q
+        start, end = self._map(q.start, q.end)
+        return replace(q, start=start, end=end, text=self.original[start:end])
+
+
+_DEFAULT: Pipeline | None = None
+
+
+def extract(text: str, *, date: str | None = None, id: str = "doc") -> DocumentResult:
+    """One-shot shortcut: ``gestae.extract(text, date=...)`` with a shared default pipeline."""
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = Pipeline()
+    return _DEFAULT.extract(text, date=date, id=id)
