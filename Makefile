@@ -28,7 +28,7 @@ eval: $(STAMP)  ## score on the development gold data (skipped when it is absent
 	else echo "eval: $(DATASETS) not found; set DATASETS=... to the gold data folder. Skipped."; fi
 
 bench: $(STAMP)  ## throughput of gestae next to bare spaCy
-	$(BIN)/python benchmarks/make_corpus.py --n 200 --out /tmp/gestae-bench.jsonl
+	$(BIN)/python benchmarks/make_corpus.py /tmp/gestae-bench.jsonl -n 200
 	$(BIN)/python benchmarks/throughput.py /tmp/gestae-bench.jsonl
 
 lock:  ## regenerate the hash-pinned lock files (needs pip-tools)

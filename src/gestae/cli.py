@@ -107,7 +107,7 @@ def extract_cmd(paths: tuple[str, ...], input_kind: str, fmt: str, date: str | N
     articles = _articles(paths, kinds, default_date, doc_id)
     first = _first_or_error(articles)
     pipeline = _pipeline(actor_files, batch_size)
-    writer = Writer(fmt, click.get_text_stream("stdout"))
+    writer = Writer(fmt, sys.stdout)
     show = sys.stderr.isatty() if progress is None else progress
     results = pipeline.extract_many(_chain(first, articles))
     if show:
@@ -205,7 +205,7 @@ def _articles(paths: tuple[str, ...], kinds: list[str], date: str | None,
     from gestae.ingest import InputError, article_from_path, iter_jsonl
     from gestae.model import Article
 
-    for path, kind in zip(paths, kinds):
+    for path, kind in zip(paths, kinds, strict=False):
         if kind == "jsonl":
             stream = sys.stdin.buffer if path == "-" else open(path, "rb")  # noqa: SIM115
             try:

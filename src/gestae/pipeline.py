@@ -107,7 +107,9 @@ class Pipeline:
 
     # -- stages -----------------------------------------------------------------------
 
-    def _prepare_safely(self, item: Article | ErrorResult | dict[str, Any]) -> _Prepared | ErrorResult:
+    def _prepare_safely(
+        self, item: Article | ErrorResult | dict[str, Any]
+    ) -> _Prepared | ErrorResult:
         if isinstance(item, ErrorResult):
             return item
         try:
@@ -126,7 +128,9 @@ class Pipeline:
             raise InputError(f"article {article.id!r}: {what}")
         return _Prepared(article, original, normalize(original), date, from_html)
 
-    def _run_batch(self, batch: list[_Prepared | ErrorResult]) -> Iterator[DocumentResult | ErrorResult]:
+    def _run_batch(
+        self, batch: list[_Prepared | ErrorResult]
+    ) -> Iterator[DocumentResult | ErrorResult]:
         ready = [p for p in batch if isinstance(p, _Prepared)]
         docs = iter(self.nlp.pipe((p.norm.text for p in ready), batch_size=self.batch_size))
         for item in batch:
@@ -144,9 +148,11 @@ class Pipeline:
         date = prepared.date
         places = self.geocoder.extract(doc)
         focus = self.geocoder.focus(doc, places)
-        actors = self.actors.extract(doc, date)
+        header = self.geocoder.dateline_end(text)  # a dateline names a place, not an actor
+        actors = [a for a in _outside_place_names(self.actors.extract(doc, date), places)
+                  if a.start >= header]
         times = time.extract_times(text, date)
-        candidates = self.coder.find(doc)
+        candidates = [_tidy(c, text, header) for c in self.coder.find(doc)]
         triggers = [(c.trigger_start, c.trigger_end) for c in candidates]
         events = [
             self._resolve(prepared, doc, cand, actors, places, focus, times, triggers)
@@ -188,7 +194,8 @@ class Pipeline:
             focus.country if focus else None)
         value, precision, inferred = time.event_date(
             cand.trigger_start, cand.trigger_end, cand.sent_start, cand.sent_end, text, times, date)
-        others = [t for t in triggers if t != (cand.trigger_start, cand.trigger_end)]
+        others = [t for t in triggers if t != (cand.trigger_start, cand.trigger_end)
+                  and cand.sent_start <= t[0] < cand.sent_end]  # rivals for its figures
         casualties = quantities.extract_casualties(
             text, cand.sent_start, cand.sent_end, cand.trigger_start, cand.trigger_end, others)
         modality = cand.modality
@@ -249,6 +256,28 @@ class Pipeline:
 
 
 # -- helpers ----------------------------------------------------------------------------
+
+
+def _tidy(cand: EventCandidate, text: str, header: int) -> EventCandidate:
+    """Trim the sentence's trailing blank lines; keep arguments out of the dateline."""
+    sentence = text[cand.sent_start:cand.sent_end]
+    cand.sent_end = cand.sent_start + len(sentence.rstrip())
+    if not header or cand.sent_start >= header:
+        return cand
+
+    def clip(spans: list[Span]) -> list[Span]:
+        return [(max(s, header), e) for s, e in spans if e > header]
+
+    return replace(cand, sent_start=max(cand.sent_start, header),
+                   source_spans=clip(cand.source_spans), target_spans=clip(cand.target_spans),
+                   attribution_spans=clip(cand.attribution_spans))
+
+
+def _outside_place_names(actors: list[Actor], places: list[Place]) -> list[Actor]:
+    """Drop a name found inside a longer place name ("al-Asad" in "Ain al-Asad air base")."""
+    return [a for a in actors
+            if not any(p.start <= a.start and a.end <= p.end
+                       and (p.end - p.start) > (a.end - a.start) for p in places)]
 
 
 def _outermost(actors: list[Actor]) -> list[Actor]:

@@ -89,7 +89,7 @@ def render_table(header: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
     widths = [max(len(r[i]) for r in cells) for i in range(len(header))]
     out = []
     for n, row in enumerate(cells):
-        out.append("  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip())
+        out.append("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=False)).rstrip())
         if n == 0:
             out.append("  ".join("-" * w for w in widths))
     return "\n".join(out)
@@ -129,7 +129,7 @@ def classification_scores(gold: Sequence[Hashable], pred: Sequence[Hashable],
     if len(gold) != len(pred):
         raise ValueError("gold and predictions differ in length")
     label_list = sorted(set(gold), key=str) if labels is None else list(labels)
-    confusion: Counter[tuple[Hashable, Hashable]] = Counter(zip(gold, pred))
+    confusion: Counter[tuple[Hashable, Hashable]] = Counter(zip(gold, pred, strict=False))
     per_class: dict[Hashable, tuple[float, float, float, int]] = {}
     for label in label_list:
         tp = confusion[(label, label)]
@@ -140,7 +140,7 @@ def classification_scores(gold: Sequence[Hashable], pred: Sequence[Hashable],
     return ClassScores(
         labels=label_list,
         per_class=per_class,
-        accuracy=safe_div(sum(g == p for g, p in zip(gold, pred)), len(gold)),
+        accuracy=safe_div(sum(g == p for g, p in zip(gold, pred, strict=False)), len(gold)),
         macro_f1=safe_div(sum(f for _, _, f, _ in per_class.values()), len(per_class)),
         weighted_f1=safe_div(sum(f * s for _, _, f, s in per_class.values()), support),
         confusion=confusion,

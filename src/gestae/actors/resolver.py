@@ -1,0 +1,646 @@
+"""Find actor mentions in a parsed document and code them (country, sector, kind, id).
+
+How it works, in three steps, all over one token array:
+
+1. Phrase index: every name, demonym, capital, role noun and marker of the knowledge base
+   is matched on normalised tokens (longest match wins; transliterated names also by
+   consonant skeleton). Unknown PERSON / ORG / NORP entities of the NER become names too.
+2. Noun-phrase runs: runs of nominal tokens (tags NN*, JJ*, POS, HYPH, ...) are read right
+   to left; the last match of a phrase is its head, earlier matches are its modifiers:
+   "Iraqi security forces" = demonym + role -> IRQ COP (+MIL).
+3. Prepositional attachment: "lawmakers in the Iraqi parliament", "the head of the PMF".
+
+Countries and capitals after a locative preposition ("in Baghdad") are places, not actors.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import weakref
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Doc
+
+from gestae.actors.kb import (
+    CAPITAL,
+    DEMONYM,
+    MARKER,
+    NAME,
+    ROLE,
+    Entry,
+    KnowledgeBase,
+    Pattern,
+    case_ok,
+    load_kb,
+    norm,
+    skeleton,
+    skeleton_close,
+    tokenizer_nlp,
+    user_files,
+)
+from gestae.model import Actor
+
+_USE_RANK = {NAME: 0, DEMONYM: 1, CAPITAL: 2, ROLE: 3, MARKER: 4}
+_RUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "JJ", "JJR", "JJS", "POS", "HYPH", "CD",
+                       "AFX", "FW"})
+_RUN_START_TAGS = frozenset({"DT", "PRP$", "PDT"})
+_SKIP_INSIDE = frozenset({"-", "–", "—", "'", "’", "‘", ".", "`"})
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+_NO_INFER = frozenset({"UAF", "UNK"})
+_NER_TYPES = {"PERSON": "person", "ORG": "organisation", "NORP": "group"}
+_AGENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "poss", "appos", "agent", "conj", "ROOT",
+                         "attr", "pobj"})
+
+
+@dataclass
+class Tokens:
+    """The token facts the resolver needs, from a parsed Doc or a bare tokenizer."""
+
+    text: list[str]
+    idx: list[int]
+    tag: list[str]
+    dep: list[str]
+    sent_start: list[bool]
+    has_tags: bool
+    is_stop: list[bool]
+    is_punct: list[bool]
+
+    @classmethod
+    def from_doc(cls, doc: Doc, offset: int = 0) -> Tokens:
+        has_tags = doc.has_annotation("TAG")
+        has_sents = doc.has_annotation("SENT_START")
+        return cls(text=[t.text for t in doc], idx=[t.idx + offset for t in doc],
+                   tag=[t.tag_ for t in doc], dep=[t.dep_ for t in doc],
+                   sent_start=[bool(has_sents and t.is_sent_start and t.i > 0) for t in doc],
+                   has_tags=has_tags, is_stop=[t.is_stop for t in doc],
+                   is_punct=[t.is_punct for t in doc])
+
+    def end_char(self, i: int) -> int:
+        return self.idx[i] + len(self.text[i])
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+
+@dataclass
+class Match:
+    """A phrase of the index (or an NER entity) found at tokens [start, end)."""
+
+    start: int
+    end: int
+    entry: Entry
+    use: str
+    fuzzy: bool = False
+
+
+@dataclass
+class Mention:
+    """An actor mention under construction: token span, head, modifiers, coding."""
+
+    start: int
+    end: int
+    head: Match
+    mods: list[Match] = field(default_factory=list)
+    locative: bool = False
+    attached: list[Mention] = field(default_factory=list)
+
+
+class ActorResolver:
+    """Code actor mentions with PLOVER countries and sectors from the actor knowledge base.
+
+    ``extra_files`` (and the files in the ``GESTAE_ACTORS`` environment variable, separated
+    by ``os.pathsep``) use the built-in data format; their entries add to or update the
+    built-in ones. The knowledge base is compiled once per process and file set.
+    """
+
+    def __init__(self, extra_files: Sequence[str | os.PathLike[str]] = ()) -> None:
+        self.kb: KnowledgeBase = load_kb(user_files(extra_files))
+        s = self.kb.settings
+        self._locative = s.get("locative_prepositions", frozenset())
+        self._attach = s.get("attach_prepositions", frozenset())
+        self._place_nouns = s.get("place_nouns", frozenset())
+        self._skip = s.get("skip_words", frozenset())
+        self._last_doc: weakref.ref[Doc] | None = None
+        self._last_text = ""
+
+    # ------------------------------------------------------------------ public API
+
+    def extract(self, doc: Doc, date: dt.date | None = None) -> list[Actor]:
+        """One Actor per actor mention in ``doc``, in text order, non-overlapping."""
+        toks = Tokens.from_doc(doc)
+        matches = self._matches(toks)
+        matches = self._add_entities(doc, toks, matches)
+        mentions = self._mentions(toks, matches)
+        text = doc.text
+        self._last_doc, self._last_text = weakref.ref(doc), text
+        actors = [self._actor(toks, m, date, text) for m in mentions]
+        return [a for a in actors if a is not None]
+
+    def resolve(self, text: str, start: int, end: int,
+                date: dt.date | None = None) -> Actor | None:
+        """Code the phrase ``text[start:end]``; None when it names no actor ("the talks")."""
+        phrase = text[start:end]
+        if not phrase.strip():
+            return None
+        toks = self._phrase_tokens(text, start, end)
+        matches = self._matches(toks)
+        mentions = self._mentions(toks, matches, phrase_mode=True)
+        best: Actor | None = None
+        for mention in mentions:
+            actor = self._actor(toks, mention, date, text)
+            if actor is None:
+                continue
+            if best is None or (actor.end - actor.start) > (best.end - best.start):
+                best = actor
+        if best is None:
+            return None
+        return replace(best, text=phrase, start=start, end=end)
+
+    def infer_context(self, actor: Actor, country: str | None) -> Actor:
+        """A bare role actor ("police", "protesters") takes ``country`` from context."""
+        if (country is None or actor.country is not None or actor.code is not None
+                or not (actor.id or "").startswith("role/") or actor.sector in _NO_INFER):
+            return replace(actor, sectors=list(actor.sectors))
+        return replace(actor, country=country, inferred=True, sectors=list(actor.sectors),
+                       id=f"{actor.id}/{country}")
+
+    def code_entry(self, entry_id: str, date: dt.date | None = None) -> Actor:
+        """The coding of one knowledge-base entry on ``date`` (no text span)."""
+        entry = self.kb.get(entry_id)
+        country, code, sector, sectors = self._entry_codes(entry, date)
+        return Actor(text=entry.name, start=0, end=0, name=entry.name, country=country,
+                     code=code, sector=sector, sectors=sectors, kind=entry.kind, id=entry.id)
+
+    # ------------------------------------------------------------------ tokens
+
+    def _phrase_tokens(self, text: str, start: int, end: int) -> Tokens:
+        """Tokens of a phrase: from the last extracted doc when it is the same text."""
+        doc = self._last_doc() if self._last_doc else None
+        if doc is not None and self._last_text == text:
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is not None and len(span):
+                return Tokens.from_doc(span.as_doc(), offset=span.start_char)
+        sub = tokenizer_nlp().make_doc(text[start:end])
+        return Tokens.from_doc(sub, offset=start)
+
+    # ------------------------------------------------------------------ step 1: matching
+
+    def _matches(self, toks: Tokens) -> list[Match]:
+        """Non-overlapping phrase matches, longest first, exact before fuzzy."""
+        n = len(toks)
+        norms = [norm(t) for t in toks.text]
+        skel = [skeleton(t) if k else "" for t, k in zip(toks.text, norms, strict=True)]
+        found: list[tuple[int, int, int, int, Pattern]] = []
+        for i in range(n):
+            if not norms[i]:
+                continue
+            for trie, keys, fuzzy in ((self.kb.exact, norms, 0), (self.kb.skeleton, skel, 1)):
+                for end, pattern, used in self._walk(trie, keys, toks, i):
+                    if not self._case_fits(pattern, toks, used, norms):
+                        continue
+                    found.append((end - i, i, fuzzy, _USE_RANK[pattern.use], pattern))
+        found.sort(key=lambda f: (-f[0], f[2], f[3], f[1]))
+        taken = [False] * n
+        out: list[Match] = []
+        for length, i, fuzzy, _, pattern in found:
+            if any(taken[i:i + length]):
+                continue
+            for j in range(i, i + length):
+                taken[j] = True
+            out.append(Match(i, i + length, self.kb.get(pattern.entry_id), pattern.use,
+                             bool(fuzzy)))
+        out.sort(key=lambda m: m.start)
+        return out
+
+    @staticmethod
+    def _walk(trie: dict, keys: list[str], toks: Tokens,
+              i: int) -> Iterable[tuple[int, Pattern, list[int]]]:
+        """Walk the trie from token i; skip hyphens and apostrophes inside a phrase."""
+        node = trie
+        used: list[int] = []
+        j = i
+        while j < len(keys):
+            key = keys[j]
+            if not key:
+                if j > i and toks.text[j] in _SKIP_INSIDE:
+                    j += 1
+                    continue
+                return
+            node = node.get(key)
+            if node is None:
+                return
+            used.append(j)
+            for pattern in node.get("", ()):
+                yield j + 1, pattern, list(used)
+            j += 1
+
+    @staticmethod
+    def _case_fits(pattern: Pattern, toks: Tokens, used: list[int], norms: list[str]) -> bool:
+        if len(pattern.case) != len(used):
+            return False
+        if not all(case_ok(flag, toks.text[j]) for flag, j in zip(pattern.case, used, strict=True)):
+            return False
+        if pattern.skeleton:
+            pairs = zip(pattern.norms, used, strict=True)
+            return all(skeleton_close(d, norms[j]) for d, j in pairs)
+        return True
+
+    def _add_entities(self, doc: Doc, toks: Tokens, matches: list[Match]) -> list[Match]:
+        """Unknown PERSON / ORG / NORP entities become name matches of their own."""
+        covered = [False] * len(toks)
+        for m in matches:
+            for j in range(m.start, m.end):
+                covered[j] = True
+        extra: list[Match] = []
+        for ent in doc.ents:
+            kind = _NER_TYPES.get(ent.label_)
+            if kind is None:
+                continue
+            start = ent.start
+            while start < ent.end and covered[start]:
+                start += 1
+            if start >= ent.end or any(covered[start:ent.end]):
+                continue
+            if not any(c.isupper() for c in toks.text[start]):
+                continue
+            if kind == "organisation" and toks.dep[ent.end - 1] not in _AGENT_DEPS:
+                continue
+            if kind == "group" and toks.has_tags and toks.tag[ent.end - 1] not in ("NNS",
+                                                                                   "NNPS"):
+                continue
+            name = doc[start:ent.end].text
+            entry = Entry(id="", type=f"ner-{kind}", name=name, kind=kind)
+            extra.append(Match(start, ent.end, entry, NAME))
+        return sorted([*matches, *extra], key=lambda m: m.start)
+
+    # ------------------------------------------------------------------ step 2: phrases
+
+    def _in_run(self, toks: Tokens, i: int, phrase_mode: bool) -> bool:
+        """Can token i be part of a noun phrase?"""
+        text = toks.text[i]
+        if text in _POSSESSIVE or text in _SKIP_INSIDE:
+            return True
+        if toks.has_tags:
+            tag = toks.tag[i]
+            if tag in _RUN_TAGS:
+                return True
+            return tag in ("VBN", "VBG") and toks.dep[i] in ("amod", "compound")
+        low = text.lower()
+        if phrase_mode:
+            return not toks.is_punct[i] and low not in self._attach and low not in (
+                "and", "or", "by", "on", "against", "with")
+        return not toks.is_punct[i] and not toks.is_stop[i]
+
+    def _runs(self, toks: Tokens, matches: list[Match],
+              phrase_mode: bool) -> list[tuple[int, int]]:
+        """Maximal noun-phrase runs [start, end); matches are never split."""
+        match_at = {m.start: m for m in matches}
+        runs: list[tuple[int, int]] = []
+        i, n = 0, len(toks)
+        start: int | None = None
+        while i < n:
+            m = match_at.get(i)
+            starts_new = toks.sent_start[i] or (
+                toks.has_tags and toks.tag[i] in _RUN_START_TAGS)
+            if m is not None:
+                if start is None or starts_new:
+                    if start is not None:
+                        runs.append((start, i))
+                    start = i
+                i = m.end
+                continue
+            if starts_new or not self._in_run(toks, i, phrase_mode):
+                if start is not None:
+                    runs.append((start, i))
+                start = i if starts_new and (toks.tag[i] in _RUN_START_TAGS) else None
+                i += 1
+                continue
+            if start is None:
+                start = i
+            i += 1
+        if start is not None:
+            runs.append((start, n))
+        return runs
+
+    def _mentions(self, toks: Tokens, matches: list[Match],
+                  phrase_mode: bool = False) -> list[Mention]:
+        runs = self._runs(toks, matches, phrase_mode)
+        mentions: list[Mention] = []
+        k = 0
+        for run_start, run_end in runs:  # runs and matches are both in text order
+            while k < len(matches) and matches[k].start < run_start:
+                k += 1
+            inside = []
+            j = k
+            while j < len(matches) and matches[j].end <= run_end:
+                inside.append(matches[j])
+                j += 1
+            mentions.extend(self._run_mentions(toks, inside, run_start, run_end))
+        mentions.sort(key=lambda m: m.start)
+        mentions = self._attach_pps(toks, mentions)
+        return [m for m in mentions if not m.locative]
+
+    def _run_mentions(self, toks: Tokens, inside: list[Match], run_start: int,
+                      run_end: int) -> list[Mention]:
+        """Read one run right to left: heads, then their modifiers."""
+        out: list[Mention] = []
+        k = len(inside) - 1
+        limit = run_end  # tokens at or after limit belong to a later mention
+        while k >= 0:
+            head = inside[k]
+            if head.end > limit:
+                k -= 1
+                continue
+            nxt = head.end
+            at_end = nxt >= run_end or toks.text[nxt] in _SKIP_INSIDE and nxt + 1 >= run_end
+            possessive = nxt < run_end and toks.text[nxt] in _POSSESSIVE
+            next_word = "" if at_end or nxt >= len(toks) else toks.text[
+                nxt + 1 if possessive and nxt + 1 < run_end else nxt].lower()
+            if not self._can_head(toks, head, at_end, possessive, next_word):
+                k -= 1
+                continue
+            start, mods = self._absorb(toks, inside[:k], head, run_start)
+            start = self._trim_start(toks, start, head.start)
+            mention = Mention(start, head.end, head, mods)
+            mention.locative = self._is_locative(toks, head, start, run_start)
+            out.append(mention)
+            limit = start
+            k -= 1 + len(mods)
+            while k >= 0 and inside[k].end > limit:
+                k -= 1
+        return out
+
+    def _can_head(self, toks: Tokens, head: Match, at_end: bool, possessive: bool,
+                  next_word: str) -> bool:
+        """Is this match an actor in its position (head, possessor or name in a compound)?"""
+        entry, use = head.entry, head.use
+        if use == MARKER:
+            return False
+        place_next = next_word in self._place_nouns
+        if use == ROLE:
+            # a title before a name is absorbed by the name; otherwise a noun modifier
+            return at_end or possessive
+        if use == DEMONYM:
+            if not (at_end or possessive):
+                return False
+            if toks.has_tags:
+                return toks.tag[head.end - 1] in ("NNS", "NNPS", "NNP", "NN")
+            return norm(toks.text[head.end - 1]).endswith("s")
+        # "Baghdad's Green Zone", "Iraq's Anbar province": a place, not an actor
+        proper_next = possessive and toks.has_tags and head.end + 1 < len(toks) and \
+            toks.tag[head.end + 1] in ("NNP", "NNPS")
+        if use == CAPITAL:
+            return (at_end or possessive) and not place_next and not proper_next
+        if entry.type == "country" or entry.place:
+            return not place_next and not proper_next
+        return True
+
+    def _absorb(self, toks: Tokens, before: list[Match], head: Match,
+                run_start: int) -> tuple[int, list[Match]]:
+        """How far left the head's phrase reaches, and which matches modify it."""
+        entry = head.entry
+        is_person = head.use == NAME and entry.kind == "person"
+        if head.use == ROLE:
+            mods = [m for m in before if m.start >= run_start]
+            return (mods[0].start if mods else self._first_word(toks, run_start, head.start),
+                    mods)
+        if not before or before[-1].end != head.start:
+            return head.start, []
+        left = before[-1]
+        if is_person and left.use == ROLE and left.entry.kind == "person":
+            mods = [m for m in before if m.start >= run_start]
+            return mods[0].start, mods
+        if entry.type in ("organisation", "ner-organisation") and left.use in (NAME, DEMONYM) \
+                and left.entry.type == "country":
+            return left.start, [left]
+        return head.start, []
+
+    def _first_word(self, toks: Tokens, run_start: int, head_start: int) -> int:
+        return self._trim_start(toks, run_start, head_start)
+
+    def _trim_start(self, toks: Tokens, start: int, head_start: int) -> int:
+        """Drop determiners, numbers and quantifiers from the front of a mention."""
+        while start < head_start and (
+                toks.text[start].lower() in self._skip or toks.text[start] in _SKIP_INSIDE
+                or (toks.has_tags and toks.tag[start] in ("CD", "DT", "PRP$", "PDT"))
+                or toks.text[start].replace(",", "").isdigit()):
+            start += 1
+        return start
+
+    def _is_locative(self, toks: Tokens, head: Match, start: int, run_start: int) -> bool:
+        """A country, capital or place-like institution right after "in", "to", "from"..."""
+        entry = head.entry
+        if head.use not in (NAME, CAPITAL) or not (entry.type == "country" or entry.place):
+            return False
+        if head.use == NAME and entry.type == "country" and start != head.start:
+            return False
+        i = run_start - 1
+        while i >= 0 and toks.text[i].lower() in ("the", "a", "an"):
+            i -= 1
+        if i >= 0 and toks.text[i].lower() in self._locative:
+            return True
+        # "in Iraq and Syria": a conjunct of a place is a place
+        if i < 0 or toks.text[i].lower() not in ("and", "or", ","):
+            return False
+        for j in range(i - 1, max(i - 10, -1), -1):
+            word = toks.text[j]
+            if word.lower() in self._locative:
+                return True
+            if not (word[:1].isupper() or word.lower() in ("and", "or", ",", "the", "-")):
+                return False
+        return False
+
+    # ------------------------------------------------------------------ step 3: pps
+
+    def _attach_pps(self, toks: Tokens, mentions: list[Mention]) -> list[Mention]:
+        """Merge "ROLE in/of/for X" into one mention when X is a coded actor or a state."""
+        out: list[Mention] = []
+        i = 0
+        while i < len(mentions):
+            m = mentions[i]
+            nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+            if (nxt is not None and m.head.use == ROLE and not m.locative
+                    and m.end < len(toks) and toks.text[m.end].lower() in self._attach
+                    and self._only_determiners(toks, m.end + 1, nxt.start)
+                    and nxt.head.use in (NAME, CAPITAL, ROLE)
+                    and not nxt.head.entry.type.startswith("ner-")
+                    and self._pp_is_actor(nxt)):
+                m.attached.append(nxt)
+                m.end = nxt.end
+                out.append(m)
+                i += 2
+                continue
+            out.append(m)
+            i += 1
+        return out
+
+    @staticmethod
+    def _only_determiners(toks: Tokens, a: int, b: int) -> bool:
+        return all(toks.text[j].lower() in ("the", "a", "an", "its", "their") for j in range(a, b))
+
+    @staticmethod
+    def _pp_is_actor(m: Mention) -> bool:
+        """The object of the preposition is a state, a named actor or a country-coded role."""
+        if m.head.use != ROLE:
+            return True
+        return any(mod.use in (NAME, DEMONYM, CAPITAL) for mod in m.mods)
+
+    # ------------------------------------------------------------------ coding
+
+    def _entry_codes(self, entry: Entry,
+                     date: dt.date | None) -> tuple[str | None, str | None, str | None,
+                                                    list[str]]:
+        """Country, code, sector, other sectors of a named entry on ``date``."""
+        country, code = entry.country, entry.code
+        sector, sectors = entry.sector, list(entry.sectors)
+        if entry.terms:
+            if date is None:
+                term = max(entry.terms, key=lambda t: t.start or dt.date.min)
+            else:
+                valid = [t for t in entry.terms if t.covers(date)]
+                term = max(valid, key=lambda t: t.start or dt.date.min) if valid else None
+            if term is not None:
+                sector = term.sector or sector
+                sectors = list(term.sectors) or ([] if term.sector else sectors)
+                if term.overrides_country:
+                    country, code = term.country, term.code
+            elif date is not None and all(t.start and date < t.start for t in entry.terms) \
+                    and entry.sector_before:
+                sector, sectors = entry.sector_before, []
+            elif sector is None and entry.type == "person":
+                sector = "ELI"
+        if sector is None and sectors:
+            sector, sectors = sectors[0], sectors[1:]
+        return country, code, sector, [s for s in sectors if s != sector]
+
+    def _actor(self, toks: Tokens, m: Mention, date: dt.date | None,
+               text: str) -> Actor | None:
+        """Turn a mention into an Actor, composing modifiers and attached phrases."""
+        start_char, end_char = toks.idx[m.start], toks.end_char(m.end - 1)
+        span_text = text[start_char:end_char]
+        base = Actor(text=span_text, start=start_char, end=end_char)
+        head, entry = m.head, m.head.entry
+        if head.use == ROLE or (entry.type == "ner-person" and m.mods):
+            return self._compose_role(toks, m, date, base)
+        if entry.type.startswith("ner-"):
+            return replace(base, name=entry.name, kind=entry.kind)
+        country, code, sector, sectors = self._entry_codes(entry, date)
+        kind = entry.kind
+        if head.use == CAPITAL:
+            sector, kind = "GOV", "state"
+        elif head.use == DEMONYM:
+            kind, sector, sectors = "group", None, list(entry.sectors)
+        return replace(base, name=entry.name, country=country, code=code, sector=sector,
+                       sectors=sectors, kind=kind, id=entry.id)
+
+    def _compose_role(self, toks: Tokens, m: Mention, date: dt.date | None,
+                      base: Actor) -> Actor | None:
+        head = m.head
+        role = head.entry if head.use == ROLE else None
+        titles = [x for x in m.mods if x.use == ROLE]
+        if role is None:  # unknown person with a title: "Lebanese President Michel Aoun"
+            role = titles[-1].entry if titles else None
+            titles = titles[:-1]
+        sector = role.sector if role else None
+        sectors: list[str] = list(role.sectors) if role else []
+        country: str | None = None
+        code: str | None = None
+        ident: str | None = None
+        name = self._role_name(toks, head) if role else head.entry.name
+        aligned: str | None = None
+        owner: Entry | None = None
+        effects = {x.entry.effect for x in m.mods if x.use == MARKER}
+        pool = [*m.mods, *(a.head for a in m.attached), *(x for a in m.attached for x in a.mods)]
+        owners = [x for x in pool if x.use in (NAME, DEMONYM, CAPITAL)
+                  and not x.entry.type.startswith("ner-")]
+        role_mods = [x for x in pool if x.use == ROLE and x is not head]
+        for x in owners:
+            if self._is_aligned(toks, x, m) or (role and role.aligns and x in m.mods):
+                aligned = aligned or (x.entry.country or x.entry.code)
+                continue
+            owner = owner or None
+            owner = x if owner is None or x in m.mods else owner
+        from_owner = False
+        if owner is not None:
+            ocountry, ocode, osector, osectors = self._entry_codes(owner.entry, date)
+            country, code = ocountry, ocode
+            if owner.entry.type == "country":
+                sectors += list(owner.entry.sectors)
+            elif role and (role.relational or role.member) and osector:
+                ident, from_owner = owner.entry.id, True
+                sector, sectors = osector, list(osectors)
+                name = f"{owner.entry.name} {self._role_name(toks, head)}"
+            elif osector:
+                sectors += [osector, *osectors]
+        relational = bool(role and role.relational)
+        for x in reversed(role_mods):
+            if x.entry.sector and (sector is None or (relational and not from_owner)):
+                # "army commander", "a spokesman for the police": the position's sector
+                sector, sectors, from_owner = x.entry.sector, list(x.entry.sectors), True
+                continue
+            sectors += [s for s in (x.entry.sector, *x.entry.sectors) if s]
+        for title in titles:
+            sectors += [s for s in (title.entry.sector, *title.entry.sectors) if s]
+        if "opposition" in effects:
+            sector, sectors = self._apply_alt(role, "opposition", sector, sectors, "OPP")
+        if "government" in effects and role and "government" in role.alt:
+            sector, sectors = self._apply_alt(role, "government", sector, sectors, None)
+        if "former" in effects and sector:
+            sectors, sector = [sector, *sectors], "ELI"
+        if "unknown" in effects and country is None and code is None and \
+                sector in ("MIL", "PRM", "REB", None):
+            sectors, sector = [s for s in [sector, *sectors] if s], "UAF"
+        if sector is None and country is None and code is None:
+            return None
+        sectors = list(dict.fromkeys(s for s in sectors if s and s != sector))
+        kind = role.kind if role else "person"
+        if kind == "person" and toks.has_tags and toks.tag[head.end - 1] in ("NNS", "NNPS"):
+            kind = "group"
+        if head.use == NAME:  # unknown person with a title
+            kind, name, ident = "person", head.entry.name, None
+        elif ident is None:
+            ident = self._role_id(role, country)
+        if aligned and head.use == ROLE:
+            aname = self.kb.country_names.get(aligned, aligned)
+            name = f"{aname}-aligned {name}"
+        if country and head.use == ROLE and ident and ident.startswith("role/"):
+            name = f"{self.kb.country_names.get(country, country)} {name}"
+        return replace(base, name=name, country=country, code=code, sector=sector,
+                       sectors=sectors, kind=kind, id=ident)
+
+    @staticmethod
+    def _role_name(toks: Tokens, head: Match) -> str:
+        """The role as written, lower-cased unless it is an acronym ("MPs")."""
+        words = []
+        for j in range(head.start, head.end):
+            word = toks.text[j]
+            words.append(word if sum(c.isupper() for c in word) > 1 else word.lower())
+            if j + 1 < head.end and toks.idx[j] + len(word) < toks.idx[j + 1]:
+                words.append(" ")
+        return "".join(words)
+
+    @staticmethod
+    def _apply_alt(role: Entry | None, effect: str, sector: str | None, sectors: list[str],
+                   add: str | None) -> tuple[str | None, list[str]]:
+        if role and effect in role.alt:
+            return role.alt[effect], [s for s in [sector, *sectors] if s]
+        return sector, [*sectors, add] if add else sectors
+
+    @staticmethod
+    def _role_id(role: Entry | None, country: str | None) -> str | None:
+        if role is None:
+            return None
+        return f"{role.id}/{country}" if country else role.id
+
+    def _is_aligned(self, toks: Tokens, x: Match, m: Mention) -> bool:
+        """"Iran-backed", "pro-Iranian", "Iran's proxy": the state is an ally, not the owner."""
+        for mod in m.mods:
+            if mod.use != MARKER or mod.entry.effect != "align":
+                continue
+            gap = range(x.end, mod.start) if mod.start >= x.end else range(mod.end, x.start)
+            if all(toks.text[j] in _SKIP_INSIDE or toks.text[j] in _POSSESSIVE for j in gap) \
+                    and len(gap) <= 2:
+                return True
+        return False

@@ -1,0 +1,699 @@
+"""Rule-based event coder: trigger patterns over the dependency parse -> EventCandidates.
+
+One trigger token yields at most one candidate. Arguments are read from the parse: active
+voice (nsubj -> source, dobj -> target), passive (agent -> source, nsubjpass -> target),
+prepositional targets ("fired at X"), coordination (one span per conjunct), reported speech
+(the speaker is the attribution, or the source of a speech act such as a threat), negation and
+modality (future / hypothetical).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from gestae.coding import ontology
+from gestae.coding.patterns import Pattern, cues, pattern_index
+from gestae.model import EventCandidate
+
+_SUBJ = ("nsubj", "csubj")
+_PASSIVE_MARK = ("nsubjpass", "auxpass", "csubjpass")
+_SPAN_DROP = ("relcl", "acl", "conj", "cc", "appos", "punct", "advcl", "parataxis", "prep",
+              "dep")
+_SPAN_KEEP_PREPS = ("of", "from")
+_RELATIVE = ("who", "which", "that", "whom", "whose")
+_VERBAL_QUADS = (1, 3)
+
+
+def lemma(token: Token) -> str:
+    """The token's lower-cased lemma, corrected for known slips of the small model."""
+    value = token.lemma_.lower()
+    return cues().get("lemma_fixes", {}).get(value, value)
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    """A token and every token coordinated with it ("A, B and C")."""
+    out = [token]
+    for child in token.children:
+        if child.dep_ == "conj":
+            out.extend(_conjuncts(child))
+    return out
+
+
+def _noun_span(token: Token) -> tuple[int, int]:
+    """Char span of a noun phrase: its subtree without relative clauses, conjuncts, appositions
+    and attached prepositional phrases (other than "of"/"from")."""
+    keep: list[Token] = []
+    stack = [token]
+    while stack:
+        tok = stack.pop()
+        keep.append(tok)
+        for child in tok.children:
+            dep = child.dep_
+            if dep in ("conj", "cc") and tok is not token:
+                stack.append(child)  # "Hezbollah and Amal fighters"
+            elif dep == "punct" and (child.tag_ == "HYPH" or child.text in ("-", "'")):
+                stack.append(child)  # "al-Sadr"
+            elif dep == "appos" and child.left_edge.i > 0 and not (
+                child.doc[child.left_edge.i - 1].is_punct
+            ):
+                stack.append(child)  # "foreign minister Mohammad Javad Zarif"
+            elif dep in _SPAN_DROP and not (dep == "prep" and lemma(child) in _SPAN_KEEP_PREPS):
+                continue
+            else:
+                stack.append(child)
+    keep.sort(key=lambda t: t.i)
+    # Keep only the contiguous run around the head (a dropped child may sit inside).
+    start = end = token.i
+    indices = {t.i for t in keep}
+    while start - 1 in indices:
+        start -= 1
+    while end + 1 in indices:
+        end += 1
+    doc = token.doc
+    while start < end and (doc[start].is_punct or doc[start].dep_ in ("cc", "case")):
+        start += 1
+    while end > start and doc[end].is_punct:
+        end -= 1
+    return doc[start].idx, doc[end].idx + len(doc[end])
+
+
+def _pobjs(prep: Token) -> list[Token]:
+    """Objects of a preposition, through "according to" and "from ... to" chains."""
+    out: list[Token] = []
+    for child in prep.children:
+        if child.dep_ in ("pobj", "pcomp") and child.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
+            out.extend(_conjuncts(child))
+        elif child.dep_ == "prep":
+            out.extend(_pobjs(child))
+    return out
+
+
+def _is_passive(token: Token) -> bool:
+    if any(c.dep_ in _PASSIVE_MARK for c in token.children):
+        return True
+    if token.tag_ == "VBN" and token.dep_ == "conj" and _is_passive(token.head) and not any(
+        c.dep_ in ("aux", "auxpass") for c in token.children
+    ):
+        return True  # "three were shot dead and 50 wounded"
+    return token.dep_ == "acl" and token.tag_ == "VBN"
+
+
+@dataclass
+class _Match:
+    """A pattern matched at a trigger token, with the tokens it consumed."""
+
+    pattern: Pattern
+    head: Token
+    tokens: list[Token]
+    obj: Token | None = None
+    sources: list[Token] = field(default_factory=list)
+    targets: list[Token] = field(default_factory=list)
+    attributions: list[Token] = field(default_factory=list)
+    mode: str | None = None
+    cameo_root: str | None = None
+    negated: bool = False
+    modality: str = "asserted"
+    type: str = ""
+
+    def __post_init__(self) -> None:
+        self.mode = self.mode or self.pattern.mode
+        self.cameo_root = self.cameo_root or self.pattern.cameo_root
+        self.type = self.type or self.pattern.type
+
+
+class EventCoder:
+    """Find event triggers in a parsed doc and read their arguments from the parse.
+
+    ``nlp`` is accepted for symmetry with spaCy components (and future model-based coders);
+    the rules only need a doc with tagger, parser and lemmatizer output.
+    """
+
+    def __init__(self, nlp: Language | None = None) -> None:
+        self.nlp = nlp
+        self.index = pattern_index()
+        self.cues = cues()
+
+    # --- public ---------------------------------------------------------------------------
+
+    def find(self, doc: Doc) -> list[EventCandidate]:
+        """Every event candidate of ``doc``, in text order."""
+        out: list[EventCandidate] = []
+        for sent in doc.sents:
+            out.extend(self._sentence(sent))
+        return out
+
+    # --- matching -------------------------------------------------------------------------
+
+    def _sentence(self, sent: Span) -> Iterator[EventCandidate]:
+        used: set[int] = set()
+        matches: list[_Match] = []
+        for pos in ("verb", "noun"):
+            for token in sent:
+                if token.i in used:
+                    continue
+                match = self._match(token, pos)
+                if match is None or any(t.i in used for t in match.tokens):
+                    continue
+                used.update(t.i for t in match.tokens)
+                matches.append(match)
+        matches = self._absorb_instruments(matches)
+        attributions = self._according_to(sent)
+        for match in sorted(matches, key=lambda m: m.head.i):
+            if self._background(match):
+                continue
+            self._arguments(match, matches)
+            if match.pattern.needs_target and not match.targets:
+                continue
+            self._speech(match)
+            match.attributions.extend(a for a in attributions if a not in match.attributions)
+            self._negation(match)
+            self._modality(match)
+            self._instrument_mode(match)
+            yield self._candidate(match, sent)
+
+    def _match(self, token: Token, pos: str) -> _Match | None:
+        if pos == "verb" and token.pos_ not in ("VERB", "AUX") and not token.tag_.startswith("VB"):
+            return None
+        if pos == "noun" and token.pos_ not in ("NOUN", "PROPN"):
+            return None
+        if token.dep_ in ("amod", "compound") and pos == "verb":
+            return None  # "the wounded soldiers"
+        candidates = self.index.get((pos, lemma(token))) or self.index.get(
+            (pos, token.lower_), ()
+        )
+        for pattern in candidates:
+            match = self._try(pattern, token)
+            if match is not None:
+                return match
+        return None
+
+    def _try(self, pattern: Pattern, token: Token) -> _Match | None:
+        """Check one pattern's constraints at ``token``; the consumed tokens if it fits."""
+        tokens = [token]
+        children = list(token.children)
+        if pattern.passive is not None and _is_passive(token) != pattern.passive:
+            return None
+        if pattern.particle:
+            prt = [c for c in children if c.dep_ in ("prt", "prep", "advmod")
+                   and lemma(c) in pattern.particle]
+            if not prt:
+                return None
+            tokens.append(prt[0])
+        if pattern.prep:
+            preps = [c for c in children if c.dep_ in ("prep", "dative", "agent")
+                     and lemma(c) in pattern.prep and c not in tokens]
+            if pattern.pobj:
+                preps = [p for p in preps if any(lemma(o) in pattern.pobj for o in _pobjs(p))]
+            if not preps:
+                return None
+            tokens.append(preps[0])
+            if pattern.pobj:
+                tokens.append(next(o for o in _pobjs(preps[0]) if lemma(o) in pattern.pobj))
+        obj: Token | None = None
+        if pattern.obj_not and any(c.dep_ in ("dobj", "nsubjpass") and lemma(c) in
+                                   pattern.obj_not for c in children):
+            return None
+        if pattern.obj:
+            roles = ("dobj", "nsubjpass", "attr", "oprd") if pattern.pos == "verb" else (
+                "dobj",)
+            objs = [c for c in children if c.dep_ in roles
+                    for c in _conjuncts(c) if lemma(c) in pattern.obj]
+            if not objs:
+                # "carried out an airstrike": the object may hang on a particle-less "out"
+                objs = [g for c in children if c.dep_ == "prep" and lemma(c) in ("out",)
+                        for g in c.children if lemma(g) in pattern.obj]
+            if not objs:
+                return None
+            obj = objs[0]
+            tokens.append(obj)
+        if pattern.modifier:
+            mods = [c for c in children if c.dep_ in ("compound", "amod", "nmod", "npadvmod")
+                    and lemma(c) in pattern.modifier]
+            if not mods:
+                return None
+            tokens.append(mods[0])
+        if pattern.xcomp:
+            comps = [c for c in children if c.dep_ in ("xcomp", "ccomp", "pcomp")
+                     and lemma(c) in pattern.xcomp]
+            if not comps:
+                return None
+        return _Match(pattern=pattern, head=token, tokens=tokens, obj=obj)
+
+    # --- filters --------------------------------------------------------------------------
+
+    def _background(self, match: _Match) -> bool:
+        """True for a trigger that only mentions a past or generic event in passing."""
+        token = match.head
+        cue = self.cues
+        if match.pattern.pos == "noun":
+            if token.dep_ == "compound":
+                return True
+            head = token.head
+            if token.dep_ == "pobj" and lemma(head) in cue["background_preps"]:
+                return True
+            for child in token.children:
+                if child.like_num and len(child.text) == 4 and child.text.isdigit():
+                    return True  # "the 2003 invasion"
+                if child.dep_ in ("amod", "det", "poss") and lemma(child) in cue[
+                    "background_words"
+                ]:
+                    return True
+                if child.dep_ == "poss" and any(
+                    lemma(g) in ("year", "month", "week", "decade") for g in child.subtree
+                ):
+                    return True  # "last year's attack"
+            return False
+        if token.dep_ in ("relcl", "acl") and _is_passive(token):
+            has_agent = any(c.dep_ == "agent" for c in token.children)
+            noun = token.head
+            human = lemma(noun) in cue["people_nouns"] or noun.ent_type_ in (
+                "PERSON", "NORP", "ORG", "GPE")
+            if not has_agent and not human:
+                return True  # "the rockets, which were supplied last year"
+        # "since invading the country"
+        return token.dep_ == "pcomp" and lemma(token.head) in cue["background_preps"]
+
+    # --- arguments ------------------------------------------------------------------------
+
+    def _arguments(self, match: _Match, matches: list[_Match]) -> None:
+        if match.pattern.pos == "noun":
+            self._noun_arguments(match)
+        else:
+            self._verb_arguments(match)
+        match.sources = self._resolve_relative(match, match.sources)
+        match.targets = self._resolve_relative(match, match.targets)
+        trigger_heads = {m.head.i for m in matches} | {t.i for m in matches for t in m.tokens}
+        instruments = set().union(*self.cues["instruments"].values())
+        match.sources = [s for s in match.sources
+                         if s.i not in trigger_heads and lemma(s) not in instruments
+                         and s.ent_type_ not in ("DATE", "TIME")]
+        match.targets = [t for t in match.targets
+                         if t.i not in trigger_heads and t not in match.sources
+                         and t.ent_type_ not in ("DATE", "TIME")]
+
+    @staticmethod
+    def _resolve_relative(match: _Match, tokens: list[Token]) -> list[Token]:
+        """"the protesters, who were demanding jobs": "who" is the modified noun."""
+        out: list[Token] = []
+        for token in tokens:
+            if lemma(token) in _RELATIVE:
+                if match.head.dep_ == "relcl":
+                    out.extend(t for t in _conjuncts(match.head.head) if t not in out)
+            elif token not in out:
+                out.append(token)
+        return out
+
+    def _verb_arguments(self, match: _Match) -> None:
+        token, pattern = match.head, match.pattern
+        passive = _is_passive(token)
+        sources: list[Token] = []
+        targets: list[Token] = []
+        holders = [token] + ([match.obj] if match.obj is not None else [])
+        for child in token.children:
+            dep = child.dep_
+            if child in match.tokens or (match.obj is not None and match.obj in _conjuncts(child)):
+                continue
+            if dep in _SUBJ and passive:
+                targets.extend(_conjuncts(child))  # elliptic passive: "50 [were] wounded"
+            elif dep in _SUBJ:
+                (targets if pattern.subject == "target" else sources).extend(_conjuncts(child))
+            elif dep == "nsubjpass":
+                targets.extend(_conjuncts(child))
+            elif dep == "agent":
+                sources.extend(_pobjs(child))
+            elif dep == "dative" and child.pos_ == "ADP":
+                targets.extend(_pobjs(child))  # "sent aid to Haiti"
+            elif dep in ("dobj", "dative") and pattern.dobj in ("target", "source"):
+                (targets if pattern.dobj == "target" else sources).extend(_conjuncts(child))
+        for holder in holders:
+            for child in holder.children:
+                if child.dep_ != "prep" or child in match.tokens:
+                    continue
+                if lemma(child) in pattern.target_preps:
+                    targets.extend(_pobjs(child))
+                elif lemma(child) in pattern.source_preps:
+                    sources.extend(_pobjs(child))
+        if pattern.prep and pattern.prep[0] in pattern.target_preps:
+            for prep in match.tokens[1:]:
+                if prep.dep_ in ("prep", "dative") and lemma(prep) in pattern.target_preps:
+                    targets.extend(_pobjs(prep))
+        if not targets and not passive and pattern.dobj == "target" and not pattern.obj:
+            for conj in token.children:  # "arrested and detained the organizers"
+                if conj.dep_ == "conj" and conj.pos_ == "VERB" and not any(
+                    c.dep_ in _SUBJ for c in conj.children
+                ):
+                    targets = [t for c in conj.children if c.dep_ == "dobj"
+                               for t in _conjuncts(c)]
+                    break
+        if not sources:
+            sources = self._inherited_subject(token, passive)
+        if not targets and token.dep_ in ("relcl", "acl") and passive:
+            targets = [token.head]
+        if pattern.two_sided and not targets:
+            pass
+        match.sources, match.targets = sources, targets
+
+    def _inherited_subject(self, token: Token, passive: bool) -> list[Token]:
+        """Subject of a verb that has none of its own: shared with a coordinated verb,
+        controlled by the main clause ("opened fire, killing three"), or the noun a relative
+        clause or participle modifies."""
+        if passive:
+            return []
+        head = token.head
+        if token.dep_ in ("relcl", "acl"):
+            return _conjuncts(head)
+        if token.dep_ in ("conj", "xcomp", "advcl") and head is not token:
+            if token.dep_ == "advcl" and token.tag_ != "VBG":
+                return []
+            own = [c for c in head.children if c.dep_ in _SUBJ]
+            if own and not _is_passive(head):
+                return [t for c in own for t in _conjuncts(c)]
+            if not own:
+                return self._inherited_subject(head, _is_passive(head))
+        return []
+
+    def _noun_arguments(self, match: _Match) -> None:
+        token, pattern = match.head, match.pattern
+        sources: list[Token] = []
+        targets: list[Token] = []
+        for child in token.children:
+            dep, lem = child.dep_, lemma(child)
+            if child in match.tokens:
+                continue
+            if dep == "poss" and child.pos_ in ("PROPN", "NOUN"):
+                sources.extend(_conjuncts(child))
+            elif dep in ("amod", "compound") and child.ent_type_ in ("NORP", "ORG", "GPE"):
+                sources.append(child)
+            elif dep == "prep":
+                if lem == "of":
+                    (sources if pattern.of_role == "source" else targets).extend(_pobjs(child))
+                elif (lem == "between" or (pattern.two_sided and lem == "with")
+                      or lem in pattern.source_preps):
+                    sources.extend(_pobjs(child))
+                elif lem in pattern.target_preps:
+                    targets.extend(p for p in _pobjs(child) if p.ent_type_ not in (
+                        "DATE", "TIME") and not (lem == "in" and p.ent_type_ in (
+                            "GPE", "LOC", "FAC")))
+        head = token.head
+        light = self.cues["light_verbs"]
+        if token.dep_ in ("dobj", "nsubjpass") and lemma(head) in light and not sources:
+            sources = [t for c in head.children if c.dep_ in _SUBJ for t in _conjuncts(c)]
+            if not sources:
+                sources = [p for c in head.children if c.dep_ == "agent" for p in _pobjs(c)]
+        elif token.dep_ == "nsubj" and lemma(head) in light:
+            targets += [t for c in head.children if c.dep_ == "dobj" for t in _conjuncts(c)]
+        if token.dep_ == "pobj" and lemma(head) == "for" and lemma(head.head) == "responsibility":
+            claim = head.head.head
+            claimers = [t for c in claim.children if c.dep_ in _SUBJ for t in _conjuncts(c)]
+            match.attributions.extend(claimers)
+            if not sources:
+                sources = list(claimers)
+        # Place names in "in Baghdad" are locations, not targets.
+        match.sources, match.targets = sources, targets
+
+    # --- attribution ----------------------------------------------------------------------
+
+    def _according_to(self, sent: Span) -> list[Token]:
+        out: list[Token] = []
+        for token in sent:
+            if lemma(token) in self.cues["attribution_preps"] or token.lower_ == "according":
+                out.extend(_pobjs(token))
+        return out
+
+    def _speaker(self, token: Token) -> Token | None:
+        """The verb of saying that reports the trigger's clause, if any."""
+        cur = token
+        for _ in range(6):
+            if cur.dep_ in ("ccomp", "parataxis", "conj", "xcomp", "advcl") or (
+                cur.dep_ == "ROOT"
+            ):
+                if cur.dep_ == "ROOT":
+                    break
+                head = cur.head
+                if lemma(head) in self.cues["speech_verbs"] and cur.dep_ == "ccomp":
+                    return head
+                cur = head
+            else:
+                break
+        # "X attacked Y, police said": the speech verb hangs on the trigger's clause
+        for child in cur.children:
+            if child.dep_ in ("parataxis", "ccomp", "advcl") and lemma(child) in self.cues[
+                "speech_verbs"
+            ] and child.i > token.i:
+                return child
+        return None
+
+    def _speech(self, match: _Match) -> None:
+        verb = self._speaker(match.head if match.pattern.pos == "verb" else match.head.head)
+        if verb is None or verb is match.head:
+            return
+        speakers = [t for c in verb.children if c.dep_ in _SUBJ for t in _conjuncts(c)]
+        speakers += [p for c in verb.children if c.dep_ == "agent" for p in _pobjs(c)]
+        if not speakers:
+            return
+        verbal = ontology.quad_class(match.type) in _VERBAL_QUADS
+        if not match.sources and (verbal or match.pattern.speaker_source):
+            match.sources = speakers
+            return
+        if [lemma(s) for s in match.sources] in (["it"], ["they"], ["he"], ["she"], ["we"]):
+            match.sources = speakers  # "Russia announced it would withdraw": it = Russia
+            return
+        for speaker in speakers:
+            if speaker not in match.sources and speaker not in match.attributions:
+                match.attributions.append(speaker)
+
+    # --- negation and modality ------------------------------------------------------------
+
+    def _governors(self, token: Token) -> Iterator[Token]:
+        """The verbs that take the trigger's clause as a complement ("refused to *release*",
+        "plans to *attack*", "called for *protests*")."""
+        cur = token
+        for _ in range(4):
+            if cur.dep_ == "conj" and any(c.dep_ in _SUBJ for c in cur.children):
+                return  # "..., but troops detained five": a clause of its own
+            if cur.dep_ in ("xcomp", "pcomp", "pobj", "prep", "dobj", "ccomp", "conj", "acl"):
+                cur = cur.head
+                yield cur
+            else:
+                return
+
+    def _negation(self, match: _Match) -> None:
+        token = match.head
+        words = self.cues["negation_words"]
+        if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no")
+               for c in token.children):
+            match.negated = True
+            return
+        if (token.dep_ == "conj" and any(c.dep_ == "neg" for c in token.head.children)
+                and not any(c.dep_ in _SUBJ for c in token.children)):
+            match.negated = True
+            return
+        for gov in self._governors(token):
+            if lemma(gov) in self.cues["speech_verbs"]:
+                return
+            if lemma(gov) in self.cues["negating_verbs"] or (
+                gov.pos_ in ("VERB", "AUX") and any(
+                    c.dep_ == "neg" or c.lower_ in words for c in gov.children
+                    if c.dep_ in ("neg", "advmod")
+                )
+            ):
+                match.negated = True
+                return
+            if lemma(gov) == "without":
+                match.negated = True
+                return
+
+    def _modality(self, match: _Match) -> None:
+        token, cue = match.head, self.cues
+        chain = [token, *self._governors(token)]
+        modality = "asserted"
+        reported = self._speaker(token) is not None
+        for i, verb in enumerate(chain):
+            if i and lemma(verb) in cue["speech_verbs"]:
+                break
+            for child in verb.children:
+                lem = lemma(child)
+                if child.dep_ == "aux" and lem == "would" and reported and not (
+                    match.pattern.content_future
+                ):
+                    modality = "future"  # "announced it would withdraw": future in the past
+                elif child.dep_ == "aux" and lem in cue["hypothetical_aux"]:
+                    modality = "hypothetical"
+                elif child.dep_ == "aux" and lem in cue["future_aux"] and (
+                    not match.pattern.content_future or i
+                ):
+                    modality = modality if modality == "hypothetical" else "future"
+                elif child.dep_ == "mark" and lem in cue["conditional_marks"]:
+                    modality = "hypothetical"
+                elif child.dep_ == "amod" and lem in cue["future_adjectives"] and i == 0:
+                    modality = "future"
+            if i and verb is not token:
+                if lemma(verb) in cue["hypothetical_verbs"] and verb.pos_ == "VERB":
+                    modality = "hypothetical"
+                elif lemma(verb) in cue["future_verbs"] and verb.pos_ == "VERB":
+                    modality = modality if modality == "hypothetical" else "future"
+            if modality == "hypothetical":
+                break
+        # a conditional clause further up ("if troops cross the border, ...")
+        cur = token
+        for _ in range(4):
+            if cur.dep_ == "advcl" and any(lemma(c) in cue["conditional_marks"]
+                                           for c in cur.children if c.dep_ == "mark"):
+                modality = "hypothetical"
+                break
+            if cur.head is cur:
+                break
+            cur = cur.head
+        match.modality = modality
+        future_type = ontology.future_as(match.type)
+        if modality == "future" and future_type and not match.negated:
+            match.type = future_type
+            match.mode = None
+            match.cameo_root = ontology.cameo_root(future_type)
+            match.modality = "asserted"
+
+    # --- modes from instruments -----------------------------------------------------------
+
+    def _absorb_instruments(self, matches: list[_Match]) -> list[_Match]:
+        """Merge two triggers of one incident. "killed in an airstrike": a nominal trigger that
+        is the instrument or setting of a verbal trigger of the same type gives it its mode
+        and is not a second event; "an airstrike killed 12": the verb is absorbed."""
+        by_head = {m.head.i: m for m in matches}
+        drop: set[int] = set()
+        for m in matches:
+            if m.pattern.pos != "verb":
+                continue
+            for prep in m.head.children:
+                if prep.dep_ != "prep" or lemma(prep) not in ("in", "by", "with", "during"):
+                    continue
+                for obj in _pobjs(prep):
+                    other = by_head.get(obj.i)
+                    if other is None or other.pattern.pos != "noun" or other.type != m.type:
+                        continue
+                    if m.mode is None:
+                        m.mode = other.mode
+                        m.cameo_root = other.cameo_root
+                    m.tokens.append(obj)
+                    drop.add(obj.i)
+        # "met in Muscat to discuss": a purpose clause of the same type is the same event
+        for m in matches:
+            gov = by_head.get(m.head.head.i)
+            if (m.pattern.pos == "verb" and m.head.dep_ in ("xcomp", "advcl")
+                    and gov is not None and gov is not m and gov.type == m.type
+                    and any(c.dep_ == "aux" and c.lower_ == "to" for c in m.head.children)):
+                drop.add(m.head.i)
+        # "Clashes between A and B killed 12": the nominal event is the incident; the verb
+        # only gives it a target (see _noun_arguments) and is not a second event.
+        for m in matches:
+            if m.pattern.pos != "verb" or m.head.i in drop:
+                continue
+            for subj in m.head.children:
+                other = by_head.get(subj.i)
+                if (subj.dep_ == "nsubj" and other is not None and other.pattern.pos == "noun"
+                        and other.type == m.type and other.head.i not in drop):
+                    drop.add(m.head.i)
+        drop |= self._consequences(matches, by_head)
+        return [m for m in matches if m.head.i not in drop]
+
+    def _consequences(self, matches: list[_Match], by_head: dict[int, _Match]) -> set[int]:
+        """"opened fire, killing three and wounding 50", "killed 3 and wounded 50": the deaths
+        and injuries are the cost of one attack, not further attacks. A killing/wounding verb
+        that is a participle clause of an attack, or a subject-less conjunct of one, is
+        absorbed; its figures then go to the attack."""
+        words = self.cues.get("consequence_verbs", frozenset())
+        drop: set[int] = set()
+        for m in matches:
+            head = m.head
+            if m.pattern.pos != "verb" or m.type != "ASSAULT" or lemma(head) not in words:
+                continue
+            own_subject = any(c.dep_.startswith("nsubj") for c in head.children)
+            bare_conjunct = head.dep_ == "conj" and not own_subject
+            participle = head.dep_ in ("advcl", "xcomp") and head.tag_ == "VBG"
+            gov = by_head.get(head.head.i) if bare_conjunct or participle else None
+            if gov is not None and gov is not m and gov.type == "ASSAULT":
+                drop.add(head.i)
+        return drop
+
+    def _instrument_mode(self, match: _Match) -> None:
+        if match.type != "ASSAULT" or match.mode is not None:
+            return
+        words = self._clause_words(match)
+        order = ("unconventional", "crowd-control", "suicide-attack", "drone", "aerial",
+                 "explosives",
+                 "heavy-weapons", "firearms", "primitive")
+        instruments = self.cues["instruments"]
+        for mode in order:
+            if words & instruments.get(mode, frozenset()):
+                match.mode = mode
+                return
+
+    @staticmethod
+    def _clause_words(match: _Match) -> set[str]:
+        words: set[str] = set()
+        for token in (match.head, *(match.tokens[1:])):
+            for child in token.children:
+                argument = child.dep_ in ("dobj", "nsubj", "nsubjpass", "compound", "amod")
+                instrument = child.dep_ in ("prep", "agent") and lemma(child) in (
+                    "with", "using", "by", "in", "from")
+                if argument or instrument:
+                    words.update(lemma(t) for t in child.subtree)
+        return words
+
+    # --- output ---------------------------------------------------------------------------
+
+    def _confidence(self, match: _Match) -> float:
+        score = match.pattern.strength
+        if match.sources:
+            score += 0.08
+        else:
+            score -= 0.1
+        if match.targets:
+            score += 0.07
+        elif ontology.requires_recipient(match.type):
+            score -= 0.15
+        if match.pattern.pos == "noun" and not (match.sources or match.targets):
+            score -= 0.1
+        return round(min(0.99, max(0.05, score)), 3)
+
+    def _candidate(self, match: _Match, sent: Span) -> EventCandidate:
+        tokens = sorted(match.tokens, key=lambda t: t.i)
+        first, last = tokens[0], tokens[-1]
+        if last.i - first.i > 5:  # a far particle or object: keep the head word only
+            first = last = match.head
+        context = list(match.pattern.context)
+        for extra in ontology.mode_contexts(match.type, match.mode):
+            if extra not in context:
+                context.append(extra)
+        return EventCandidate(
+            type=match.type,
+            trigger_start=first.idx,
+            trigger_end=last.idx + len(last),
+            sent_start=sent.start_char,
+            sent_end=sent.end_char,
+            rule=match.pattern.id,
+            mode=match.mode,
+            context=context,
+            cameo_root=match.cameo_root,
+            source_spans=_spans(match.sources),
+            target_spans=_spans(match.targets),
+            attribution_spans=_spans(match.attributions),
+            negated=match.negated,
+            modality=match.modality,  # type: ignore[arg-type]
+            confidence=self._confidence(match),
+        )
+
+
+def _spans(tokens: Iterable[Token]) -> list[tuple[int, int]]:
+    """Unique noun-phrase spans in text order; a span inside another is dropped."""
+    spans = sorted({_noun_span(t) for t in tokens})
+    out: list[tuple[int, int]] = []
+    for span in spans:
+        if any(s <= span[0] and span[1] <= e for s, e in out):
+            continue
+        out = [o for o in out if not (span[0] <= o[0] and o[1] <= span[1])]
+        out.append(span)
+    return out

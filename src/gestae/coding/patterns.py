@@ -1,0 +1,163 @@
+"""Trigger patterns: loaded from ``data/triggers*.yaml`` once and indexed by lemma.
+
+A pattern is a trigger lemma (verb or noun) plus optional constraints on its dependents:
+a particle ("call off"), a required preposition ("call for"), a required direct object
+("open fire", "impose sanctions"), a modifier ("hunger strike") and which prepositions carry
+the source and target. See the header of ``data/triggers.yaml`` for the fields.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from gestae.coding import ontology
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """One compiled trigger pattern (see ``data/triggers.yaml``)."""
+
+    id: str
+    type: str
+    lemmas: tuple[str, ...]
+    pos: str = "verb"  # "verb" or "noun"
+    mode: str | None = None
+    context: tuple[str, ...] = ()
+    cameo_root: str | None = None
+    cameo: str | None = None
+    particle: tuple[str, ...] = ()
+    prep: tuple[str, ...] = ()
+    obj: tuple[str, ...] = ()
+    obj_not: tuple[str, ...] = ()
+    pobj: tuple[str, ...] = ()
+    modifier: tuple[str, ...] = ()
+    xcomp: tuple[str, ...] = ()
+    target_preps: tuple[str, ...] = ()
+    source_preps: tuple[str, ...] = ()
+    of_role: str = "target"  # for nouns: "X of Y" makes Y this role
+    dobj: str = "target"  # role of a direct object that is not the required ``obj``
+    subject: str = "source"  # role of the subject ("X hosted Y": X is the recipient)
+    needs_target: bool = False  # drop the match when no target is found
+    passive: bool | None = None  # require (True) or forbid (False) passive voice
+    two_sided: bool = False
+    speaker_source: bool = False  # the speaker of "X said ..." is the source
+    content_future: bool = False  # "will" belongs to the content (threats, promises)
+    strength: float = 0.8
+    example: str = ""
+    note: str = ""
+    constraints: int = field(default=0, compare=False)
+
+
+_LIST_FIELDS = ("particle", "prep", "obj", "obj_not", "pobj", "modifier", "xcomp",
+                "target_preps", "source_preps", "context")
+
+
+def _as_tuple(value: Any) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value.lower(),)
+    return tuple(str(v).lower() for v in value)
+
+
+def _defaults(pos: str) -> dict[str, Any]:
+    if pos == "noun":
+        return {"target_preps": ("against", "on", "at", "upon", "targeting", "in"),
+                "source_preps": ("by",)}
+    return {"target_preps": (), "source_preps": ()}
+
+
+def compile_pattern(raw: dict[str, Any]) -> Pattern:
+    """Validate one YAML entry and turn it into a :class:`Pattern`."""
+    missing = [k for k in ("id", "type", "lemma", "example") if k not in raw]
+    if missing:
+        raise ValueError(f"trigger pattern {raw.get('id')!r} lacks {missing}")
+    type_ = str(raw["type"]).upper()
+    if type_ not in ontology.EVENT_TYPES:
+        raise ValueError(f"pattern {raw['id']}: unknown type {type_}")
+    mode = raw.get("mode")
+    if mode is not None and mode not in ontology.modes(type_):
+        raise ValueError(f"pattern {raw['id']}: mode {mode!r} is not a {type_} mode")
+    bad = set(_as_tuple(raw.get("context"))) - set(ontology.contexts())
+    if bad:
+        raise ValueError(f"pattern {raw['id']}: unknown contexts {sorted(bad)}")
+    pos = str(raw.get("pos", "verb"))
+    kwargs: dict[str, Any] = _defaults(pos)
+    for name in _LIST_FIELDS:
+        if name in raw:
+            kwargs[name] = _as_tuple(raw[name])
+    cameo = raw.get("cameo")
+    root = raw.get("cameo_root") or (str(cameo)[:2] if cameo else ontology.cameo_root(type_))
+    # a required object or modifier says more than a preposition: weigh it double
+    constraints = sum(bool(kwargs.get(n)) for n in ("particle", "prep", "xcomp"))
+    constraints += 2 * sum(bool(kwargs.get(n)) for n in ("obj", "pobj", "modifier"))
+    constraints += raw.get("passive") is not None
+    return Pattern(
+        id=str(raw["id"]), type=type_, lemmas=_as_tuple(raw["lemma"]), pos=pos, mode=mode,
+        cameo_root=str(root), cameo=str(cameo) if cameo else None,
+        of_role=str(raw.get("of_role", "target")), dobj=str(raw.get("dobj", "target")),
+        subject=str(raw.get("subject", "source")),
+        needs_target=bool(raw.get("needs_target", False)),
+        passive=raw.get("passive"), two_sided=bool(raw.get("two_sided", False)),
+        speaker_source=bool(raw.get("speaker_source", False)),
+        content_future=bool(raw.get("content_future", False)),
+        strength=float(raw.get("strength", 0.8)), example=str(raw["example"]),
+        note=str(raw.get("note", "")), constraints=constraints,
+        **{k: v for k, v in kwargs.items()},
+    )
+
+
+def _pattern_files() -> list[str]:
+    folder = resources.files("gestae.coding").joinpath("data")
+    return sorted(p.name for p in folder.iterdir()
+                  if p.name.startswith("triggers") and p.name.endswith(".yaml"))
+
+
+@lru_cache(maxsize=1)
+def load_patterns() -> tuple[Pattern, ...]:
+    """Every pattern of every ``data/triggers*.yaml`` file; rule ids must be unique."""
+    patterns: list[Pattern] = []
+    for name in _pattern_files():
+        for raw in ontology.load_data(name).get("patterns", []) or []:
+            patterns.append(compile_pattern(raw))
+    seen: set[str] = set()
+    for pattern in patterns:
+        if pattern.id in seen:
+            raise ValueError(f"duplicate trigger rule id {pattern.id}")
+        seen.add(pattern.id)
+    return tuple(patterns)
+
+
+@lru_cache(maxsize=1)
+def pattern_index() -> dict[tuple[str, str], tuple[Pattern, ...]]:
+    """(pos, lemma) -> patterns, most constrained first, so "open fire" beats "open"."""
+    index: dict[tuple[str, str], list[Pattern]] = {}
+    for pattern in load_patterns():
+        for lemma in pattern.lemmas:
+            index.setdefault((pattern.pos, lemma), []).append(pattern)
+    return {key: tuple(sorted(pats, key=lambda p: -p.constraints))
+            for key, pats in index.items()}
+
+
+@lru_cache(maxsize=1)
+def patterns_by_id() -> dict[str, Pattern]:
+    """Rule id -> pattern (for explaining a coded event)."""
+    return {p.id: p for p in load_patterns()}
+
+
+@lru_cache(maxsize=1)
+def cues() -> dict[str, Any]:
+    """The word lists of ``data/cues.yaml``, lists turned into frozensets."""
+    raw = ontology.load_data("cues.yaml")
+    out: dict[str, Any] = {}
+    for key, value in raw.items():
+        if isinstance(value, list):
+            out[key] = frozenset(str(v).lower() for v in value)
+        elif key == "instruments":
+            out[key] = {mode: frozenset(words) for mode, words in value.items()}
+        else:
+            out[key] = value
+    return out

@@ -1,0 +1,5 @@
+"""Places: gazetteer, toponym recognition, resolution and event location."""
+
+from gestae.geo.geocoder import Geocoder
+
+__all__ = ["Geocoder"]

@@ -1,0 +1,144 @@
+"""Where an event happened: the place syntactically tied to its trigger.
+
+"Security forces opened fire in Nasiriyah" -> Nasiriyah (exact); "near Baghdad" -> near;
+"in Dhi Qar province" -> region; "in Iraq" -> country. A place that is only an origin ("a cab
+driver from Abidjan was shot") or a modifier of an actor ("the US embassy") is not the event's
+location. Without a tied place the dateline or the article's focus is used (precision
+"inferred").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Span, Token
+
+from gestae.geo.toponyms import cues
+from gestae.model import Place
+
+REGION_FEATURES = frozenset({"admin1", "admin2", "region", "continent"})
+# Dependency labels that open a new clause: a place across one is tied more loosely.
+CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "xcomp", "parataxis", "acl"})
+
+
+@dataclass
+class _Tie:
+    place: Place
+    prep: str | None  # "in", "near", "from", ... or None when not under a preposition
+    near: bool
+    anchor: Token  # the word the place's phrase attaches to
+
+
+def _span(doc: Doc, start: int, end: int) -> Span | None:
+    return doc.char_span(start, end, alignment_mode="expand")
+
+
+def _tie(doc: Doc, place: Place) -> _Tie | None:
+    """How a place mention attaches to the sentence: its preposition and anchor word."""
+    span = _span(doc, place.start, place.end)
+    if span is None:
+        return None
+    c = cues()
+    of_nouns: dict[str, str] = c["of_nouns"]
+    kinds = set(c["feature_nouns"])
+    tok = span.root
+    near = False
+    via_of = False
+    for _ in range(4):  # climb "the outskirts of the city of X"
+        while tok.dep_ in {"conj", "appos", "compound"} and tok.head is not tok \
+                and (tok.head.pos_ == "PROPN" or tok.head.lower_ in kinds):
+            tok = tok.head
+        while tok.dep_ in {"conj", "appos"} and tok.head is not tok:
+            tok = tok.head
+        if tok.dep_ != "pobj":
+            # "10 km north of Baghdad": the direction word hangs on the verb directly
+            return _Tie(place, "in" if via_of else None, near,
+                        tok.head if tok.head is not tok else tok)
+        prep = tok.head
+        word = prep.lower_
+        if prep.dep_ == "pcomp" or (word == "to" and prep.head.lower_ == "close"):
+            near = True  # "close to X"
+        if word == "of" and prep.head.lower_ in of_nouns:
+            near = near or of_nouns[prep.head.lower_] == "near"
+            tok = prep.head
+            via_of = True
+            continue
+        if word in c["near_preps"]:
+            near = True
+        return _Tie(place, word, near, prep.head)
+    return None
+
+
+def _path_length(a: Token, b: Token) -> tuple[int, int]:
+    """(tree distance, clause boundaries crossed) between two tokens of one sentence."""
+    up_a = [a, *a.ancestors]
+    up_b = [b, *b.ancestors]
+    common = next((t for t in up_a if t in up_b), None)
+    if common is None:
+        return 99, 9
+    i, j = up_a.index(common), up_b.index(common)
+    crossed = sum(1 for t in up_a[:i] if t.dep_ in CLAUSE_DEPS)
+    crossed += sum(1 for t in up_b[:j] if t.dep_ in CLAUSE_DEPS)
+    return i + j, crossed
+
+
+def _precision(place: Place, near: bool) -> str:
+    if place.feature == "country":
+        return "country"
+    if place.feature in REGION_FEATURES:
+        return "region"
+    return "near" if near else "exact"
+
+
+_SPECIFIC = {"city": 0, "place": 0, "admin2": 1, "admin1": 2, "region": 3, "country": 4,
+             "continent": 5}
+
+
+def locate(doc: Doc, trigger_start: int, trigger_end: int, places: list[Place],
+           fallback: Place | None, fallback_is_dateline: bool = False) -> Place | None:
+    """The event's location as a copy of a Place with ``precision`` set, or None.
+
+    ``fallback`` (the dateline or focus place) is used when nothing in the trigger's sentence
+    locates the event; when the sentence only names an origin, only a dateline is used."""
+    trig_span = _span(doc, trigger_start, trigger_end)
+    if trig_span is None:
+        return _inferred(fallback)
+    trigger = trig_span.root
+    sent = trigger.sent
+    c = cues()
+    locative = set(c["in_preps"]) | set(c["near_preps"])
+    in_sentence = [p for p in places if sent.start_char <= p.start < sent.end_char]
+    ranked: list[tuple[tuple[int, int, int, int], Place, bool]] = []
+    origins = 0
+    for place in in_sentence:
+        tie = _tie(doc, place)
+        if tie is None:
+            continue
+        if tie.prep in c["origin_preps"]:
+            origins += 1
+            continue
+        if place.lat is None:
+            continue
+        if tie.prep in locative:
+            dist, crossed = _path_length(tie.anchor, trigger)
+            if crossed > 1:
+                continue
+            rank = (crossed, 0, dist, _SPECIFIC.get(place.feature or "", 6))
+        elif tie.prep is None and tie.anchor is trigger and place.feature == "city":
+            rank = (0, 1, 1, 0)  # "the Baghdad protests"
+        else:
+            continue
+        ranked.append((rank, place, tie.near))
+    if ranked:
+        ranked.sort(key=lambda x: x[0])
+        _rank, place, near = ranked[0]
+        return replace(place, precision=_precision(place, near))  # type: ignore[arg-type]
+    if origins and not fallback_is_dateline:
+        return None
+    return _inferred(fallback)
+
+
+def _inferred(fallback: Place | None) -> Place | None:
+    if fallback is None or fallback.lat is None:
+        return None
+    return replace(fallback, precision="inferred")
