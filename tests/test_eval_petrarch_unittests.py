@@ -41,6 +41,7 @@ def test_codes_roots_and_prefixes():
     assert [country_prefix(c) for c in ("NGOARN", "IGOAFR", "---GOV", "###", "MIL", None)] == [
         None] * 6
     assert is_iso_country("USA") and is_iso_country("PHL") and not is_iso_country("GON")
+    assert not is_iso_country("ERI")  # Eriador in the test dictionaries
     assert iso_date("19950102") == "1995-01-02" and iso_date("") is None
 
 

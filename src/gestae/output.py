@@ -117,8 +117,8 @@ class Writer:
 
 
 TABLE_COLUMNS = [
-    ("type", "TYPE", 9), ("mode", "MODE", 13), ("source", "SOURCE", 22),
-    ("target", "TARGET", 22), ("date", "DATE", 10), ("location", "LOCATION", 14),
+    ("type", "TYPE", 9), ("mode", "MODE", 13), ("source", "SOURCE", 26),
+    ("target", "TARGET", 26), ("date", "DATE", 10), ("location", "LOCATION", 14),
     ("killed", "KIL", 4), ("injured", "INJ", 4), ("arrested", "ARR", 4),
     ("modality", "MODALITY", 9), ("trigger", "TRIGGER", 14),
 ]
@@ -147,6 +147,10 @@ def format_table(result: Result, first: bool = True) -> str:
     lines.append("  ".join(h.ljust(w) for _, h, w in cols).rstrip())
     for row in rows:
         values = dict(row)
+        for side in ("source", "target"):
+            countries = ",".join(sorted({c for c in row[f"{side}_country"].split("; ") if c}))
+            if countries:
+                values[side] = f"{row[side]} [{countries}]"
         if row["negated"]:
             values["modality"] = "negated"
         lines.append("  ".join(_cell(values[k], w).ljust(w) for k, _, w in cols).rstrip())

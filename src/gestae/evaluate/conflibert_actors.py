@@ -236,18 +236,17 @@ def run(path: Path, pipeline: PipelineLike, limit: int | None) -> Report:
     first = score(gold, [predicted_spans(r, s.offsets, True) for r, s in pairs])
     every = score(gold, [predicted_spans(r, s.offsets, False) for r, s in pairs])
     metrics: dict[str, float | int | None] = {}
-    for role, name in ROLES.items():
-        for match, suffix in (("exact", ""), ("overlap", "_overlap")):
-            sc = first[(role, match)]
-            metrics |= {f"{name}{suffix}_p": sc.p, f"{name}{suffix}_r": sc.r,
-                        f"{name}{suffix}_f1": sc.f1}
-    for role, name in ROLES.items():
-        metrics[f"all_events_{name}_f1"] = every[(role, "exact")].f1
-        metrics[f"all_events_{name}_overlap_f1"] = every[(role, "overlap")].f1
+    for suffix, match in (("", "exact"), ("_overlap", "overlap")):
+        for figure in ("f1", "p", "r"):
+            for role, name in ROLES.items():
+                metrics[f"{name}{suffix}_{figure}"] = getattr(first[(role, match)], figure)
+    for suffix, match in (("", "exact"), ("_overlap", "overlap")):
+        for role, name in ROLES.items():
+            metrics[f"all_events_{name}{suffix}_f1"] = every[(role, match)].f1
     metrics["event_rate"] = safe_div(sum(1 for r in results if r.get("events")), len(results))
     metrics["errors"] = sum(1 for r in results if "error" in r)
     report = Report(dataset="conflibert-actors", path=str(path), n=len(sentences),
-                    metrics=dict(sorted(metrics.items(), key=lambda kv: _order(kv[0]))))
+                    metrics=metrics)
     rows = []
     for events, table in (("first", first), ("all", every)):
         for (role, match), sc in table.items():
@@ -262,7 +261,3 @@ def run(path: Path, pipeline: PipelineLike, limit: int | None) -> Report:
     ]
     return report
 
-
-def _order(key: str) -> tuple[int, str]:
-    """Headline F1 figures first, then the rest in a stable order."""
-    return (0 if key in ("source_f1", "target_f1") else 1, key)
