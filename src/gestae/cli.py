@@ -151,7 +151,7 @@ def eval_cmd(dataset: str, path: str, json_path: str | None, limit: int | None) 
     names = sorted(set(REGISTRY) | set(DEFAULT_PATHS))
     if dataset != "all" and dataset not in names:
         raise BadInput(f"unknown data set {dataset!r}; choose one of: all, {', '.join(names)}")
-    pipeline = _pipeline((), 32)
+    pipeline = _Progress(_pipeline((), 32), show=sys.stderr.isatty())
     if dataset == "all":
         reports = run_all(Path(path), pipeline, limit,
                           echo=lambda m: click.echo(m, err=True))
@@ -168,6 +168,25 @@ def eval_cmd(dataset: str, path: str, json_path: str | None, limit: int | None) 
     click.echo(report.render())
     if json_path:
         report.write_json(json_path)
+
+
+class _Progress:
+    """Wraps a pipeline so that long evaluations show a progress bar on a terminal."""
+
+    def __init__(self, pipeline: Any, show: bool) -> None:
+        self.pipeline = pipeline
+        self.show = show
+
+    def extract(self, *args: Any, **kwargs: Any) -> Any:
+        return self.pipeline.extract(*args, **kwargs)
+
+    def extract_many(self, articles: Any) -> Any:
+        results = self.pipeline.extract_many(articles)
+        if not self.show:
+            return results
+        from tqdm import tqdm
+
+        return tqdm(results, desc="scoring", unit=" doc", file=sys.stderr, leave=False)
 
 
 def _pipeline(actor_files: tuple[str, ...], batch_size: int) -> Any:

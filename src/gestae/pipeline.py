@@ -198,6 +198,7 @@ class Pipeline:
                   and cand.sent_start <= t[0] < cand.sent_end]  # rivals for its figures
         casualties = quantities.extract_casualties(
             text, cand.sent_start, cand.sent_end, cand.trigger_start, cand.trigger_end, others)
+        inferred = inferred and value is not None  # nothing to fall back to without a date
         modality = cand.modality
         if modality == "asserted" and not inferred and time.is_historical(value, date):
             modality = "historical"
@@ -244,7 +245,8 @@ class Pipeline:
         """Actors inside each argument span; the span itself is coded when none is found."""
         found: list[Actor] = []
         for start, end in spans:
-            inside = [a for a in actors if a.start >= start and a.end <= end]
+            # an actor that starts inside the argument ("two [men in Kabul]") belongs to it
+            inside = [a for a in actors if start <= a.start < end]
             if not inside:
                 coded = self.actors.resolve(text[start:end], start, end, date)
                 inside = [coded] if coded is not None else []

@@ -153,3 +153,26 @@ def span_prf(gold: Iterable[tuple[Any, ...]], pred: Iterable[tuple[Any, ...]]
     g, p = set(gold), set(pred)
     tp, fp, fn = len(g & p), len(p - g), len(g - p)
     return (*prf(tp, fp, fn), tp, fp, fn)
+
+
+# -- reading and collecting -----------------------------------------------------------------
+
+
+def gold_file(path: Path, default_name: str) -> Path:
+    """Accept a gold file itself or the folder that holds it under its usual name."""
+    path = Path(path)
+    return path / default_name if path.is_dir() else path
+
+
+def collect(results: Iterable[Any], field_name: str) -> tuple[dict[str, list[Any]], int]:
+    """One list per document id (``events``, ``places``, ``times``...); errors are counted."""
+    from gestae.model import DocumentResult
+
+    out: dict[str, list[Any]] = {}
+    errors = 0
+    for result in results:
+        if isinstance(result, DocumentResult):
+            out[result.id] = list(getattr(result, field_name))
+        else:
+            errors += 1
+    return out, errors

@@ -36,6 +36,7 @@ from gestae.evaluate.base import (
     register,
     safe_div,
 )
+from gestae.evaluate.base import gold_file as base_gold_file
 
 DATA = Path(__file__).resolve().parent / "data"
 DEFAULT_FILE = "snippets.tsv"
@@ -108,8 +109,8 @@ def acled_name(code: str) -> str | None:
 
 
 def gold_file(path: Path) -> Path:
-    """Accept the TSV itself or the folder that holds it."""
-    return path / DEFAULT_FILE if path.is_dir() else path
+    """Accept the gold file itself or the folder that holds it."""
+    return base_gold_file(path, DEFAULT_FILE)
 
 
 def read_snippets(path: Path) -> list[Snippet]:

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from gestae.evaluate.base import PipelineLike, Report, register, safe_div
+from gestae.evaluate.base import gold_file as base_gold_file
 
 DEFAULT_FILE = "cameo_ner_train.txt"
 ROLES: dict[str, str] = {"S": "source", "T": "target"}
@@ -69,8 +70,8 @@ class SpanScores:
 
 
 def gold_file(path: Path) -> Path:
-    """Accept the token file itself or the folder that holds it."""
-    return path / DEFAULT_FILE if path.is_dir() else path
+    """Accept the gold file itself or the folder that holds it."""
+    return base_gold_file(path, DEFAULT_FILE)
 
 
 def read_tagged(path: Path) -> list[tuple[list[str], list[str]]]:

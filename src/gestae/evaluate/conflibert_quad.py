@@ -26,6 +26,7 @@ from gestae.evaluate.base import (
     register,
     safe_div,
 )
+from gestae.evaluate.base import gold_file as base_gold_file
 
 DEFAULT_FILE = "cameo_class_train.tsv"
 LABELS: dict[int, str] = {
@@ -45,8 +46,8 @@ class Sentence:
 
 
 def gold_file(path: Path) -> Path:
-    """Accept the TSV itself or the folder that holds it."""
-    return path / DEFAULT_FILE if path.is_dir() else path
+    """Accept the gold file itself or the folder that holds it."""
+    return base_gold_file(path, DEFAULT_FILE)
 
 
 def read_sentences(path: Path) -> list[Sentence]:

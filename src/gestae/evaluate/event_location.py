@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from gestae.evaluate.base import PipelineLike, Report, prf, register, safe_div
+from gestae.evaluate.base import PipelineLike, Report, gold_file, prf, register, safe_div
 from gestae.model import DocumentResult, Event
 
 Span = tuple[int, int]
@@ -171,9 +171,7 @@ def unique_sentences(gold: Sequence[GoldEvent]) -> list[dict[str, Any]]:
 
 @register("event-location", "Event location: the place where the gold verb's event happened")
 def run(path: Path, pipeline: PipelineLike, limit: int | None) -> Report:
-    path = Path(path)
-    if path.is_dir():
-        path = path / "labeled.jsonl"
+    path = gold_file(path, "labeled.jsonl")
     gold = read(path)
     if limit:
         gold = gold[:limit]

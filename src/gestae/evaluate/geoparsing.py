@@ -25,8 +25,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from gestae.evaluate.base import PipelineLike, Report, prf, register, safe_div
-from gestae.model import DocumentResult, Place
+from gestae.evaluate.base import PipelineLike, Report, collect, gold_file, prf, register, safe_div
+from gestae.model import Place
 
 KM_THRESHOLD = 161.0  # 100 miles, the usual "accuracy at 161 km"
 EARTH_RADIUS_KM = 6371.0088
@@ -264,21 +264,12 @@ def score(gold: Sequence[GoldArticle], predictions: dict[str, list[Place]]) -> G
 
 def predicted_places(results: Iterable[Any]) -> tuple[dict[str, list[Place]], int]:
     """Places per document id from pipeline results (errors give none and are counted)."""
-    out: dict[str, list[Place]] = {}
-    errors = 0
-    for result in results:
-        if isinstance(result, DocumentResult):
-            out[result.id] = list(result.places)
-        else:
-            errors += 1
-    return out, errors
+    return collect(results, "places")
 
 
 @register("geoparsing", "LGL / GeoVirus toponym recognition and resolution (161 km)")
 def run(path: Path, pipeline: PipelineLike, limit: int | None) -> Report:
-    path = Path(path)
-    if path.is_dir():
-        path = path / "lgl.xml"
+    path = gold_file(path, "lgl.xml")
     gold = read(path)[:limit] if limit else read(path)
     items = [{"id": a.id, "text": a.text, "date": a.date} for a in gold]
     predictions, errors = predicted_places(pipeline.extract_many(items))

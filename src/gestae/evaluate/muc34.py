@@ -25,7 +25,7 @@ from typing import Any
 
 import yaml
 
-from gestae.evaluate.base import PipelineLike, Report, register, safe_div
+from gestae.evaluate.base import PipelineLike, Report, gold_file, register, safe_div
 from gestae.model import DocumentResult, Event
 
 DATA = Path(__file__).parent / "data"
@@ -395,9 +395,7 @@ def score(gold: Sequence[Message], predictions: dict[str, list[Event]]
 
 @register("muc34", "MUC-3/4 terrorism templates: incident type, country, date, dead")
 def run(path: Path, pipeline: PipelineLike, limit: int | None) -> Report:
-    path = Path(path)
-    if path.is_dir():
-        path = path / "muc34_dev.jsonl"
+    path = gold_file(path, "muc34_dev.jsonl")
     gold = read(path)
     if limit:
         gold = gold[:limit]

@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from gestae.evaluate.base import PipelineLike, Report, register, safe_div
+from gestae.evaluate.base import gold_file as base_gold_file
 
 DATA = Path(__file__).resolve().parent / "data"
 DEFAULT_FILE = "records.jsonl"
@@ -80,8 +81,8 @@ class RecordScore:
 
 
 def gold_file(path: Path) -> Path:
-    """Accept the JSON Lines file itself or the folder that holds it."""
-    return path / DEFAULT_FILE if path.is_dir() else path
+    """Accept the gold file itself or the folder that holds it."""
+    return base_gold_file(path, DEFAULT_FILE)
 
 
 def iso_date(value: Any) -> str | None:

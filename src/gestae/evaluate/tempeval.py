@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from gestae.evaluate.base import PipelineLike, Report, register, safe_div
-from gestae.model import DocumentResult, TimeRef
+from gestae.evaluate.base import PipelineLike, Report, collect, register, safe_div
+from gestae.model import TimeRef
 
 
 @dataclass
@@ -137,14 +137,7 @@ def score(gold: Sequence[GoldDoc], predictions: dict[str, list[TimeRef]]
 
 
 def predicted_times(results: Iterable[Any]) -> tuple[dict[str, list[TimeRef]], int]:
-    out: dict[str, list[TimeRef]] = {}
-    errors = 0
-    for result in results:
-        if isinstance(result, DocumentResult):
-            out[result.id] = list(result.times)
-        else:
-            errors += 1
-    return out, errors
+    return collect(results, "times")
 
 
 @register("tempeval", "TempEval-3 TIMEX3 DATE values given the document creation time")
