@@ -48,3 +48,14 @@ def test_report_renders_and_serialises(tmp_path):
     report.write_json(tmp_path / "r.json")
     assert '"accuracy": 0.5' in (tmp_path / "r.json").read_text()
     assert render_table(["h"], [["x"]]).splitlines()[1] == "-"
+
+
+def test_calibration_rows_bucket_by_confidence():
+    from gestae.evaluate.base import calibration_rows, first_confidence
+
+    rows = calibration_rows([(0.95, True), (0.92, False), (0.55, False), (None, False),
+                             (1.0, True)])
+    assert rows == [["0.5-0.6", 1, 0.0], ["0.9-1.0", 3, pytest.approx(2 / 3)],
+                    ["no event", 1, 0.0]]
+    assert first_confidence({"events": [{"confidence": 0.7}, {"confidence": 0.9}]}) == 0.7
+    assert first_confidence({"events": []}) is None

@@ -73,23 +73,33 @@ def cli() -> None:
 @click.option("--id", "doc_id", help="Article id for a text or HTML file (default: file name).")
 @click.option("--actors", "actor_files", multiple=True, type=click.Path(dir_okay=False),
               help="Extra actor dictionary (YAML); repeatable. Also $GESTAE_ACTORS.")
+@click.option("--triggers", "trigger_files", multiple=True, type=click.Path(dir_okay=False),
+              help="Extra trigger patterns (YAML, like coding/data/triggers.yaml); a pattern "
+              "with an existing id replaces it. Repeatable. Also $GESTAE_TRIGGERS.")
+@click.option("--asserted-only", is_flag=True,
+              help="Drop negated, hypothetical, future and historical events.")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0,
+              help="Drop events below this confidence (0-1).")
 @click.option("--batch-size", default=16, show_default=True, type=click.IntRange(1, 1024),
               help="Articles parsed together.")
 @click.option("--progress/--no-progress", default=None,
               help="Progress bar on stderr (default: when stderr is a terminal).")
 def extract_cmd(paths: tuple[str, ...], input_kind: str, fmt: str, date: str | None,
-                doc_id: str | None, actor_files: tuple[str, ...], batch_size: int,
+                doc_id: str | None, actor_files: tuple[str, ...], trigger_files: tuple[str, ...],
+                asserted_only: bool, min_confidence: float, batch_size: int,
                 progress: bool | None) -> None:
     from gestae.ingest import InputError, check_date, detect_format
+    from gestae.model import DocumentResult
     from gestae.output import Writer
 
     try:
         default_date = check_date(date) if date else None
     except InputError as exc:
         raise BadInput(f"--date: {exc}") from None
-    for path in actor_files:
-        if not os.path.isfile(path):
-            raise BadInput(f"--actors {path}: no such file")
+    for option, files in (("--actors", actor_files), ("--triggers", trigger_files)):
+        for path in files:
+            if not os.path.isfile(path):
+                raise BadInput(f"{option} {path}: no such file")
 
     kinds = []
     for path in paths:
@@ -106,7 +116,7 @@ def extract_cmd(paths: tuple[str, ...], input_kind: str, fmt: str, date: str | N
 
     articles = _articles(paths, kinds, default_date, doc_id)
     first = _first_or_error(articles)
-    pipeline = _pipeline(actor_files, batch_size)
+    pipeline = _pipeline(actor_files, batch_size, trigger_files)
     writer = Writer(fmt, sys.stdout)
     show = sys.stderr.isatty() if progress is None else progress
     results = pipeline.extract_many(_chain(first, articles))
@@ -115,6 +125,8 @@ def extract_cmd(paths: tuple[str, ...], input_kind: str, fmt: str, date: str | N
 
         results = tqdm(results, desc="articles", unit=" art", file=sys.stderr)
     for result in results:
+        if isinstance(result, DocumentResult) and (asserted_only or min_confidence):
+            result = result.select(asserted_only, min_confidence)
         writer.write(result)
     writer.close()
 
@@ -189,13 +201,15 @@ class _Progress:
         return tqdm(results, desc="scoring", unit=" doc", file=sys.stderr, leave=False)
 
 
-def _pipeline(actor_files: tuple[str, ...], batch_size: int) -> Any:
+def _pipeline(actor_files: tuple[str, ...], batch_size: int,
+              trigger_files: tuple[str, ...] = ()) -> Any:
     from gestae.nlp import ModelNotInstalled
 
     try:
         from gestae.pipeline import Pipeline
 
-        return Pipeline(actor_files=actor_files, batch_size=batch_size)
+        return Pipeline(actor_files=actor_files, trigger_files=trigger_files,
+                        batch_size=batch_size)
     except ModelNotInstalled as exc:
         raise click.ClickException(str(exc)) from None
     except (OSError, ValueError) as exc:  # unreadable or malformed actor files

@@ -7,7 +7,7 @@ contract's JSON shape: every field present, ``None`` where unknown.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, field, fields, replace
 from typing import Any, Literal
 
 SCHEMA_VERSION = "1"
@@ -190,6 +190,12 @@ class DocumentResult(Record):
     actors: list[Actor] = field(default_factory=list)
     text: str | None = None  # set when the text was extracted from HTML
     schema_version: str = SCHEMA_VERSION
+
+    def select(self, asserted_only: bool = False, min_confidence: float = 0.0) -> DocumentResult:
+        """A copy keeping only the events an analyst asked for (mentions stay complete)."""
+        events = [e for e in self.events
+                  if (e.is_asserted or not asserted_only) and e.confidence >= min_confidence]
+        return replace(self, events=events)
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"schema_version": self.schema_version, "id": self.id,

@@ -63,13 +63,15 @@ class Pipeline:
         self,
         model: str = nlp_module.DEFAULT_MODEL,
         actor_files: Iterable[str | os.PathLike[str]] = (),
+        trigger_files: Iterable[str | os.PathLike[str]] = (),
         batch_size: int = 16,
     ) -> None:
         self.nlp = nlp_module.load(model)
         self.batch_size = batch_size
         self.actors = ActorResolver(list(actor_files))
         self.geocoder = Geocoder()
-        self.coder = EventCoder(self.nlp)
+        extra = [*trigger_files, *_env_files("GESTAE_TRIGGERS")]
+        self.coder = EventCoder(self.nlp, [os.fspath(f) for f in extra])
 
     # -- public API -------------------------------------------------------------------
 
@@ -258,6 +260,11 @@ class Pipeline:
 
 
 # -- helpers ----------------------------------------------------------------------------
+
+
+def _env_files(name: str) -> list[str]:
+    """Files listed in an environment variable, separated like PATH."""
+    return [f for f in os.environ.get(name, "").split(os.pathsep) if f]
 
 
 def _tidy(cand: EventCandidate, text: str, header: int) -> EventCandidate:

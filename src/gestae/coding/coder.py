@@ -132,9 +132,10 @@ class EventCoder:
     the rules only need a doc with tagger, parser and lemmatizer output.
     """
 
-    def __init__(self, nlp: Language | None = None) -> None:
+    def __init__(self, nlp: Language | None = None, trigger_files: Iterable[str] = ()) -> None:
         self.nlp = nlp
-        self.index = pattern_index()
+        # user files add or replace packaged patterns (see patterns.load_patterns)
+        self.index = pattern_index(tuple(str(f) for f in trigger_files))
         self.cues = cues()
 
     # --- public ---------------------------------------------------------------------------

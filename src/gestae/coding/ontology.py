@@ -21,15 +21,15 @@ EVENT_TYPES: tuple[str, ...] = (
 )
 
 
-class _WordLoader(yaml.SafeLoader):
+class WordLoader(yaml.SafeLoader):
     """YAML 1.1 reads on/off/yes/no as booleans; in word lists they are words."""
 
 
-_WordLoader.yaml_implicit_resolvers = {
+WordLoader.yaml_implicit_resolvers = {
     key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
     for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
-_WordLoader.add_implicit_resolver(
+WordLoader.add_implicit_resolver(
     "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
     list("tTfF"),
 )
@@ -38,7 +38,7 @@ _WordLoader.add_implicit_resolver(
 def load_data(name: str) -> Any:
     """Parse one YAML file of the package's ``data/`` folder (on/off/no stay words)."""
     text = resources.files("gestae.coding").joinpath("data", name).read_text(encoding="utf-8")
-    return yaml.load(text, Loader=_WordLoader)  # noqa: S506 - a SafeLoader subclass
+    return yaml.load(text, Loader=WordLoader)  # noqa: S506 - a SafeLoader subclass
 
 
 @lru_cache(maxsize=1)

@@ -13,6 +13,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+import yaml
+
 from gestae.coding import ontology
 
 
@@ -110,32 +112,65 @@ def compile_pattern(raw: dict[str, Any]) -> Pattern:
     )
 
 
+class TriggerDataError(ValueError):
+    """A trigger file that cannot be used; the message names the file and the pattern."""
+
+
 def _pattern_files() -> list[str]:
     folder = resources.files("gestae.coding").joinpath("data")
     return sorted(p.name for p in folder.iterdir()
                   if p.name.startswith("triggers") and p.name.endswith(".yaml"))
 
 
-@lru_cache(maxsize=1)
-def load_patterns() -> tuple[Pattern, ...]:
-    """Every pattern of every ``data/triggers*.yaml`` file; rule ids must be unique."""
-    patterns: list[Pattern] = []
+def _user_entries(path: str) -> list[dict[str, Any]]:
+    """Patterns of a user file: ``patterns: [...]`` like the packaged files."""
+    try:
+        with open(path, encoding="utf-8") as handle:
+            data = yaml.load(handle, Loader=ontology.WordLoader)  # noqa: S506 - SafeLoader
+    except OSError as exc:
+        raise TriggerDataError(f"trigger file {path}: {exc.strerror or exc}") from None
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        raise TriggerDataError(f"trigger file {path}: not valid YAML ({exc})") from None
+    entries = data.get("patterns") if isinstance(data, dict) else None
+    if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+        raise TriggerDataError(f"trigger file {path}: expected a mapping with a 'patterns' list")
+    return entries
+
+
+@lru_cache(maxsize=8)
+def load_patterns(extra_files: tuple[str, ...] = ()) -> tuple[Pattern, ...]:
+    """Every pattern of every ``data/triggers*.yaml`` file, then the user's files in order.
+
+    A user pattern whose ``id`` exists replaces it; ``{id: ..., remove: true}`` deletes it.
+    Rule ids must be unique within the packaged files.
+    """
+    patterns: dict[str, Pattern] = {}
     for name in _pattern_files():
         for raw in ontology.load_data(name).get("patterns", []) or []:
-            patterns.append(compile_pattern(raw))
-    seen: set[str] = set()
-    for pattern in patterns:
-        if pattern.id in seen:
-            raise ValueError(f"duplicate trigger rule id {pattern.id}")
-        seen.add(pattern.id)
-    return tuple(patterns)
+            pattern = compile_pattern(raw)
+            if pattern.id in patterns:
+                raise ValueError(f"duplicate trigger rule id {pattern.id}")
+            patterns[pattern.id] = pattern
+    for path in extra_files:
+        for raw in _user_entries(path):
+            if raw.get("remove"):
+                if patterns.pop(str(raw.get("id")), None) is None:
+                    raise TriggerDataError(
+                        f"trigger file {path}: cannot remove unknown rule {raw.get('id')!r}")
+                continue
+            try:
+                pattern = compile_pattern(raw)
+            except (ValueError, TypeError) as exc:
+                raise TriggerDataError(f"trigger file {path}: {exc}") from None
+            patterns[pattern.id] = pattern
+    return tuple(patterns.values())
 
 
-@lru_cache(maxsize=1)
-def pattern_index() -> dict[tuple[str, str], tuple[Pattern, ...]]:
+@lru_cache(maxsize=8)
+def pattern_index(extra_files: tuple[str, ...] = ()) -> dict[tuple[str, str], tuple[Pattern, ...]]:
     """(pos, lemma) -> patterns, most constrained first, so "open fire" beats "open"."""
     index: dict[tuple[str, str], list[Pattern]] = {}
-    for pattern in load_patterns():
+    for pattern in load_patterns(extra_files):
         for lemma in pattern.lemmas:
             index.setdefault((pattern.pos, lemma), []).append(pattern)
     return {key: tuple(sorted(pats, key=lambda p: -p.constraints))

@@ -176,3 +176,36 @@ def collect(results: Iterable[Any], field_name: str) -> tuple[dict[str, list[Any
         else:
             errors += 1
     return out, errors
+
+
+# -- calibration ---------------------------------------------------------------------------
+
+CONFIDENCE_BUCKETS = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
+
+
+def first_confidence(result: dict[str, Any]) -> float | None:
+    """Confidence of the event a consumer takes as "the" event of a result (the first)."""
+    events = result.get("events") or []
+    return events[0].get("confidence") if events else None
+
+
+def calibration_rows(pairs: Iterable[tuple[float | None, bool]]) -> list[list[Any]]:
+    """Accuracy per confidence bucket: a confidence that means something rises with it.
+
+    ``pairs`` are (confidence of the first event or None when nothing was coded, right?).
+    """
+    buckets: dict[str, list[int]] = {}
+    labels = [f"{lo:.1f}-{min(hi, 1.0):.1f}" for lo, hi in
+              zip(CONFIDENCE_BUCKETS, CONFIDENCE_BUCKETS[1:], strict=False)]
+    for confidence, right in pairs:
+        if confidence is None:
+            label = "no event"
+        else:
+            index = next(i for i, hi in enumerate(CONFIDENCE_BUCKETS[1:]) if confidence < hi)
+            label = labels[index]
+        counts = buckets.setdefault(label, [0, 0])
+        counts[0] += 1
+        counts[1] += bool(right)
+    order = [*labels, "no event"]
+    return [[label, buckets[label][0], safe_div(buckets[label][1], buckets[label][0])]
+            for label in order if label in buckets]

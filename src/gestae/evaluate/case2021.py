@@ -32,7 +32,9 @@ from typing import Any
 from gestae.evaluate.base import (
     PipelineLike,
     Report,
+    calibration_rows,
     classification_scores,
+    first_confidence,
     register,
     safe_div,
 )
@@ -228,6 +230,11 @@ def run(path: Path, pipeline: PipelineLike, limit: int | None) -> Report:
                      [[code, sum(c.values()), c[UNCODED],
                        ", ".join(f"{p} {k}" for p, k in c.most_common() if p != UNCODED)]
                       for code, c in sorted(s.non_acled.items())])
+    gold_names = [(acled_name(sn.code), r) for sn, r in zip(snippets, results, strict=True)]
+    report.add_table("calibration: accuracy per confidence of the first event (ACLED snippets)",
+                     ["confidence", "n", "accuracy"],
+                     calibration_rows((first_confidence(r), first_sub_event(r) == name)
+                                      for name, r in gold_names if name))
     report.notes += [
         "prediction = acled_sub_event_type of the first event; no event counts as wrong",
         "accuracy and F1 over ACLED snippets only; F1 classes = ACLED types seen in gold or "

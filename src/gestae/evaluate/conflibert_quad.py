@@ -22,7 +22,9 @@ from gestae.evaluate.base import (
     ClassScores,
     PipelineLike,
     Report,
+    calibration_rows,
     classification_scores,
+    first_confidence,
     register,
     safe_div,
 )
@@ -106,5 +108,10 @@ def run(path: Path, pipeline: PipelineLike, limit: int | None) -> Report:
                      ["gold", *(str(k) for k in LABELS)],
                      [[f"{g} {LABELS[g]}", *(s.confusion[(g, p)] for p in LABELS)]
                       for g in LABELS])
+    report.add_table("calibration: accuracy per confidence of the first event",
+                     ["confidence", "n", "accuracy"],
+                     calibration_rows((first_confidence(r), p == x.label)
+                                      for r, p, x in zip(results, predicted, sentences,
+                                                         strict=True)))
     report.notes.append("prediction = quad_class of the first event; no event = 0 (neutral)")
     return report
