@@ -307,3 +307,113 @@ def test_empty_and_multi_sentence_docs(nlp: Language, coder: EventCoder) -> None
     events = code(nlp, coder, text)
     assert [e.type for e in events][:2] == ["ASSAULT", "ACCUSE"]
     assert events[1].sent_start == text.index("Later")
+
+
+# --- negation, modality and arguments (issue 4) ---------------------------------------------
+
+def test_stopped_short_of_threatening_is_no_asserted_threat(
+        nlp: Language, coder: EventCoder) -> None:
+    text = ("Security forces opened fire on protesters in Nasiriyah on Sunday, killing three. "
+            "Al-Sadr stopped short of threatening military action.")
+    events = code(nlp, coder, text)
+    assert [e.type for e in events if e.modality == "asserted" and not e.negated] == ["ASSAULT"]
+    threat = only(events, "THREATEN")
+    assert threat.negated and texts(text, threat.source_spans) == ["Al-Sadr"]
+
+
+def test_condition_makes_both_clauses_hypothetical(nlp: Language, coder: EventCoder) -> None:
+    text = "If the government does not withdraw its troops, the rebels will attack the bases."
+    events = code(nlp, coder, text)
+    assert only(events, "RETREAT").modality == "hypothetical"
+    assert only(events, "ASSAULT").modality == "hypothetical"
+
+
+def test_announced_conditional_attack_is_a_threat_by_the_speaker(
+        nlp: Language, coder: EventCoder) -> None:
+    text = "The cleric said his fighters will attack the bases if the troops stay."
+    threat = only(code(nlp, coder, text), "THREATEN")
+    assert threat.modality == "asserted" and threat.mode == "violence"
+    assert texts(text, threat.source_spans) == ["The cleric"]
+    assert texts(text, threat.target_spans) == ["the bases"]
+
+
+def test_prediction_by_a_third_party_is_not_a_threat(nlp: Language, coder: EventCoder) -> None:
+    text = "Police said the rebels will attack the city."
+    event = only(code(nlp, coder, text), "ASSAULT")
+    assert event.modality == "future"
+
+
+def test_refused_future_cooperation_is_reject(nlp: Language, coder: EventCoder) -> None:
+    text = "The government will not lift the ban on the party."
+    event = only(code(nlp, coder, text), "REJECT")
+    assert event.modality == "asserted" and not event.negated and event.mode == "yield"
+
+
+@pytest.mark.parametrize("text", [
+    "The rebels may attack the town.",
+    "The army could shell the rebel positions.",
+])
+def test_modal_auxiliaries_are_hypothetical(nlp: Language, coder: EventCoder,
+                                            text: str) -> None:
+    assert only(code(nlp, coder, text), "ASSAULT").modality == "hypothetical"
+
+
+def test_planned_rally_takes_the_planner_as_source(nlp: Language, coder: EventCoder) -> None:
+    text = "The opposition plans to hold a rally on Friday."
+    event = only(code(nlp, coder, text), "PROTEST")
+    assert event.modality == "future" and texts(text, event.source_spans) == ["The opposition"]
+
+
+def test_hold_is_not_an_accusation(nlp: Language, coder: EventCoder) -> None:
+    assert not any(e.type == "ACCUSE" for e in code(nlp, coder, "The union will hold a vote."))
+
+
+def test_coordinated_subjects_agree(nlp: Language, coder: EventCoder) -> None:
+    text = "Hungary and Romania agreed on a new border regime."
+    assert texts(text, only(code(nlp, coder, text), "AGREE").source_spans) == [
+        "Hungary", "Romania"]
+
+
+def test_two_sided_verb_puts_both_parties_in_source(nlp: Language, coder: EventCoder) -> None:
+    text = "Kurdish fighters clashed with Turkish troops near the border."
+    event = only(code(nlp, coder, text), "ASSAULT")
+    assert texts(text, event.source_spans) == ["Kurdish fighters", "Turkish troops"]
+    assert event.target_spans == []
+
+
+def test_relative_clause_subject(nlp: Language, coder: EventCoder) -> None:
+    text = "The soldiers who attacked the village were arrested."
+    attack = next(e for e in code(nlp, coder, text) if e.type == "ASSAULT")
+    assert texts(text, attack.source_spans) == ["The soldiers"]
+
+
+def test_document_stands_for_its_issuer(nlp: Language, coder: EventCoder) -> None:
+    text = "The rights group issued a statement calling on the army to free the activists."
+    request = only(code(nlp, coder, text), "REQUEST")
+    assert texts(text, request.source_spans) == ["The rights group"]
+    assert texts(text, request.target_spans) == ["the army"]
+
+
+def test_claim_of_responsibility_is_attribution(nlp: Language, coder: EventCoder) -> None:
+    text = "The group claimed responsibility for the attack that killed nine guards."
+    events = code(nlp, coder, text)
+    assert len(events) == 1  # the killing is the attack's cost, not a second attack
+    assert texts(text, events[0].attribution_spans) == ["The group"]
+
+
+def test_date_is_not_a_required_preposition_object(nlp: Language, coder: EventCoder) -> None:
+    assert not any(e.type == "REQUEST" for e in code(
+        nlp, coder, "The president called his counterpart on Tuesday."))
+
+
+def test_purpose_of_aid_is_not_support(nlp: Language, coder: EventCoder) -> None:
+    events = code(nlp, coder, "Norway gave 5 million euros to support the camps.")
+    assert [e.type for e in events] == ["AID"]
+
+
+def test_confidence_orders_evidence(nlp: Language, coder: EventCoder) -> None:
+    asserted = only(code(nlp, coder, "Rebels attacked the convoy."), "ASSAULT")
+    modal = only(code(nlp, coder, "Rebels might attack the convoy."), "ASSAULT")
+    mention = only(code(nlp, coder, "An attack was reported."), "ASSAULT")
+    assert modal.confidence < asserted.confidence
+    assert mention.confidence < asserted.confidence

@@ -171,16 +171,29 @@ def test_battles_and_violence_against_civilians() -> None:
 
 
 def test_strategic_developments() -> None:
-    arrest = event("COERCE", "arrest", source=[POLICE], target=[actor("a suspect", "CRM")])
+    arrest = event("COERCE", "arrest", source=[POLICE], target=[actor("activists", "CVL")])
     assert ontology.acled_types(arrest, []) == ("Strategic developments", "Arrests")
+    # ordinary crime: ACLED does not code the arrest of a criminal suspect
+    thief = event("COERCE", "arrest", source=[POLICE], target=[actor("a drug dealer", "CRM")])
+    assert ontology.acled_types(thief, []) == (None, None)
     ceasefire = event("AGREE", None, rule="agree.ceasefire", source=[ARMY, REBELS])
     assert ontology.acled_types(ceasefire, []) == ("Strategic developments", "Agreement")
     capture = event("COERCE", "seize", source=[REBELS], context=["territory"])
     assert ontology.acled_types(capture, []) == (
         "Battles", "Non-state actor overtakes territory")
-    looting = event("COERCE", "seize", source=[GUNMEN])
+    looting = event("COERCE", "seize", source=[GUNMEN], rule="coerce.loot")
     assert ontology.acled_types(looting, []) == (
         "Strategic developments", "Looting/property destruction")
+    # a seizure that is neither looting nor of weapons or territory: ACLED would not code it
+    assert ontology.acled_types(event("COERCE", "seize", source=[POLICE]), []) == (None, None)
+    weapons = event("COERCE", "seize", source=[POLICE], rule="coerce.seize_weapons")
+    assert ontology.acled_types(weapons, []) == (
+        "Strategic developments", "Disrupted weapons use")
+    regain = event("COERCE", "seize", source=[ARMY], context=["territory"])
+    assert ontology.acled_types(regain, []) == ("Battles", "Government regains territory")
+    base = event("MOBILIZE", "troops", source=[ARMY], rule="mobilize.base_set_up")
+    assert ontology.acled_types(base, []) == (
+        "Strategic developments", "Headquarters or base established")
 
 
 @pytest.mark.parametrize("type_", ["THREATEN", "ACCUSE", "CONSULT", "REQUEST", "AID"])

@@ -9,8 +9,10 @@ modality (future / hypothetical).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -26,6 +28,7 @@ _SPAN_DROP = ("relcl", "acl", "conj", "cc", "appos", "punct", "advcl", "parataxi
 _SPAN_KEEP_PREPS = ("of", "from")
 _RELATIVE = ("who", "which", "that", "whom", "whose")
 _VERBAL_QUADS = (1, 3)
+_SCORE = re.compile(r"(?<![\d.,])\d{1,2} ?[-–] ?\d{1,2}(?![\d.,%])")
 
 
 def lemma(token: Token) -> str:
@@ -92,6 +95,17 @@ def _pobjs(prep: Token) -> list[Token]:
     return out
 
 
+def _conditional(clause: Token, cue: dict[str, Any]) -> bool:
+    """A clause introduced by "if" / "unless"."""
+    return any(c.dep_ == "mark" and lemma(c) in cue["conditional_marks"] for c in clause.children)
+
+
+def _time_adjunct(prep: Token) -> bool:
+    """A preposition whose objects are all dates or times ("called X on Tuesday")."""
+    objs = _pobjs(prep)
+    return bool(objs) and all(o.ent_type_ in ("DATE", "TIME") for o in objs)
+
+
 def _is_passive(token: Token) -> bool:
     if any(c.dep_ in _PASSIVE_MARK for c in token.children):
         return True
@@ -118,8 +132,10 @@ class _Match:
     negated: bool = False
     modality: str = "asserted"
     type: str = ""
+    rule: str = ""
 
     def __post_init__(self) -> None:
+        self.rule = self.rule or self.pattern.id
         self.mode = self.mode or self.pattern.mode
         self.cameo_root = self.cameo_root or self.pattern.cameo_root
         self.type = self.type or self.pattern.type
@@ -164,7 +180,7 @@ class EventCoder:
         matches = self._absorb_instruments(matches)
         attributions = self._according_to(sent)
         for match in sorted(matches, key=lambda m: m.head.i):
-            if self._background(match):
+            if self._background(match) or self._other_sense(match) or self._non_event(match):
                 continue
             self._arguments(match, matches)
             if match.pattern.needs_target and not match.targets:
@@ -206,7 +222,7 @@ class EventCoder:
             tokens.append(prt[0])
         if pattern.prep:
             preps = [c for c in children if c.dep_ in ("prep", "dative", "agent")
-                     and lemma(c) in pattern.prep and c not in tokens]
+                     and lemma(c) in pattern.prep and c not in tokens and not _time_adjunct(c)]
             if pattern.pobj:
                 preps = [p for p in preps if any(lemma(o) in pattern.pobj for o in _pobjs(p))]
             if not preps:
@@ -251,11 +267,14 @@ class EventCoder:
         token = match.head
         cue = self.cues
         if match.pattern.pos == "noun":
-            if token.dep_ == "compound":
-                return True
+            if token.dep_ == "compound" or token.ent_type_ in ("DATE", "TIME"):
+                return True  # "in March" is a month, not a march
             head = token.head
             if token.dep_ == "pobj" and lemma(head) in cue["background_preps"]:
                 return True
+            if (token.dep_ == "pobj" and lemma(head) in cue["topic_preps"]
+                    and lemma(head.head) in cue["topic_verbs"]):
+                return True  # "declined to comment on the arrests"
             for child in token.children:
                 if child.like_num and len(child.text) == 4 and child.text.isdigit():
                     return True  # "the 2003 invasion"
@@ -275,8 +294,79 @@ class EventCoder:
                 "PERSON", "NORP", "ORG", "GPE")
             if not has_agent and not human:
                 return True  # "the rockets, which were supplied last year"
+        if token.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ in ("had", "'d")
+                                         for c in token.children):
+            return True  # "a Chechen who had fought on the Ukrainian side": his history
         # "since invading the country"
         return token.dep_ == "pcomp" and lemma(token.head) in cue["background_preps"]
+
+    def _sense_words(self, match: _Match) -> set[str]:
+        """Lemmas of the trigger's own objects: its direct object (or passive subject), the
+        objects of its prepositions and particles, not counting words of the trigger."""
+        used = {t.i for t in match.tokens}
+        words: set[str] = set()
+        for holder in (match.head, *(t for t in match.tokens[1:] if t.dep_ in ("prt", "prep"))):
+            for child in holder.children:
+                if child.i in used:
+                    continue
+                if child.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "pobj"):
+                    words.update(lemma(t) for t in _conjuncts(child))
+                elif child.dep_ in ("prep", "prt", "dative"):
+                    words.update(lemma(o) for o in _pobjs(child))
+        return words
+
+    def _other_sense(self, match: _Match) -> bool:
+        """True for a material-conflict word used in another sense ("heart attack", "shot a
+        film", "stormed to victory", "beat Arsenal 2-0"); a conflict verb with a legislative
+        or abstract object is re-typed ("killed the bill" -> REJECT, "attacked the budget" ->
+        ACCUSE)."""
+        if ontology.quad_class(match.type) != 4:
+            return False
+        cue, token = self.cues, match.head
+        if match.pattern.pos == "noun":
+            for child in token.children:
+                if child.i in {t.i for t in match.tokens}:
+                    continue
+                if child.dep_ in ("compound", "amod", "nmod") and lemma(child) in cue[
+                        "other_sense_modifiers"]:
+                    return True
+                if child.dep_ == "prep" and lemma(child) == "of" and any(
+                        lemma(o) in cue["other_sense_of_objects"] for o in _pobjs(child)):
+                    return True  # "a war of words"
+            return self._sports(match)
+        words = self._sense_words(match)
+        for shift in cue["sense_shifts"].values():
+            if lemma(token) in shift.get("verbs", ()) and words & set(shift["objects"]):
+                match.type = str(shift["type"]).upper()
+                match.mode = shift.get("mode")
+                match.cameo_root = str(shift.get("cameo", ""))[:2] or ontology.cameo_root(
+                    match.type)
+                match.rule = f"{match.pattern.id}>{match.type.lower()}"
+                return False
+        if words & cue["other_sense_objects"]:
+            return True
+        return self._sports(match)
+
+    def _sports(self, match: _Match) -> bool:
+        """A conflict verb or noun in a sentence about a game: a score ("2-0") or a sports
+        noun, and no word of weapons or casualties."""
+        cue, sent = self.cues, match.head.sent
+        if lemma(match.head) not in cue["sports_verbs"]:
+            return False
+        lemmas = {lemma(t) for t in sent}
+        if lemmas & cue["violence_words"]:
+            return False
+        nouns = {lemma(t) for t in sent if t.pos_ in ("NOUN", "PROPN")}
+        return bool(nouns & cue["sports_words"]) or _SCORE.search(sent.text) is not None
+
+    def _non_event(self, match: _Match) -> bool:
+        """A refusal whose content is talk ("declined to comment") is not a REJECT; a request
+        or rejection needs no further filter."""
+        if match.type != "REJECT" or match.pattern.pos != "verb":
+            return False
+        comps = [c for c in match.head.children if c.dep_ in ("xcomp", "ccomp")]
+        return bool(comps) and all(lemma(c) in self.cues["non_event_complements"]
+                                   for c in comps)
 
     # --- arguments ------------------------------------------------------------------------
 
@@ -285,7 +375,7 @@ class EventCoder:
             self._noun_arguments(match)
         else:
             self._verb_arguments(match)
-        match.sources = self._resolve_relative(match, match.sources)
+        match.sources = self._issuers(self._resolve_relative(match, match.sources))
         match.targets = self._resolve_relative(match, match.targets)
         trigger_heads = {m.head.i for m in matches} | {t.i for m in matches for t in m.tokens}
         instruments = set().union(*self.cues["instruments"].values())
@@ -295,6 +385,22 @@ class EventCoder:
         match.targets = [t for t in match.targets
                          if t.i not in trigger_heads and t not in match.sources
                          and t.ent_type_ not in ("DATE", "TIME")]
+
+    def _issuers(self, tokens: list[Token]) -> list[Token]:
+        """A document as the actor ("a statement calling on ...") stands for whoever issued
+        it: its possessor, its "by"/"from" phrase, or the subject of "issued"."""
+        out: list[Token] = []
+        for token in tokens:
+            found: list[Token] = []
+            if lemma(token) in self.cues["document_nouns"]:
+                found = [t for c in token.children if c.dep_ == "poss" for t in _conjuncts(c)]
+                found = found or [p for c in token.children if c.dep_ == "prep"
+                                  and lemma(c) in ("by", "from") for p in _pobjs(c)]
+                if not found and token.dep_ == "dobj":
+                    found = [t for c in token.head.children if c.dep_ in _SUBJ
+                             for t in _conjuncts(c)]
+            out.extend(t for t in (found or [token]) if t not in out)
+        return out
 
     @staticmethod
     def _resolve_relative(match: _Match, tokens: list[Token]) -> list[Token]:
@@ -354,8 +460,10 @@ class EventCoder:
             sources = self._inherited_subject(token, passive)
         if not targets and token.dep_ in ("relcl", "acl") and passive:
             targets = [token.head]
-        if pattern.two_sided and not targets:
-            pass
+        if not targets and pattern.xcomp and match.type == "THREATEN":
+            # "threatened to shell the city": the threatened act's object is the target
+            targets = [t for c in token.children if c.dep_ in ("xcomp", "ccomp")
+                       for o in c.children if o.dep_ == "dobj" for t in _conjuncts(o)]
         match.sources, match.targets = sources, targets
 
     def _inherited_subject(self, token: Token, passive: bool) -> list[Token]:
@@ -367,15 +475,40 @@ class EventCoder:
         head = token.head
         if token.dep_ in ("relcl", "acl"):
             return _conjuncts(head)
+        if token.dep_ == "pcomp" and head.dep_ == "prep":
+            return self._gerund_subject(head)
         if token.dep_ in ("conj", "xcomp", "advcl") and head is not token:
             if token.dep_ == "advcl" and token.tag_ != "VBG":
                 return []
+            if token.dep_ == "xcomp":  # object control: "urged Iran to release the crew"
+                ctrl = [t for c in head.children if c.dep_ == "dobj" for t in _conjuncts(c)]
+                ctrl = ctrl or [p for c in head.children if c.dep_ == "prep"
+                                and lemma(c) in ("on", "upon") for p in _pobjs(c)]
+                if ctrl:
+                    return ctrl
             own = [c for c in head.children if c.dep_ in _SUBJ]
             if own and not _is_passive(head):
                 return [t for c in own for t in _conjuncts(c)]
             if not own:
                 return self._inherited_subject(head, _is_passive(head))
         return []
+
+    def _gerund_subject(self, prep: Token) -> list[Token]:
+        """Subject of a gerund under a preposition: "stopped short of threatening" (the
+        subject of the verb), "accused Iran of arming the rebels" (its object)."""
+        gov = prep.head
+        if gov.dep_ == "advmod" and lemma(gov) in self.cues["negating_adverbs"]:
+            gov = gov.head
+        if gov.pos_ not in ("VERB", "AUX"):
+            return []
+        if lemma(prep) in ("of", "for", "from"):
+            objs = [t for c in gov.children if c.dep_ == "dobj" for t in _conjuncts(c)]
+            if objs:
+                return objs
+        own = [t for c in gov.children if c.dep_ in _SUBJ for t in _conjuncts(c)]
+        if own and not _is_passive(gov):
+            return own
+        return [] if own else self._inherited_subject(gov, _is_passive(gov))
 
     def _noun_arguments(self, match: _Match) -> None:
         token, pattern = match.head, match.pattern
@@ -405,6 +538,8 @@ class EventCoder:
             sources = [t for c in head.children if c.dep_ in _SUBJ for t in _conjuncts(c)]
             if not sources:
                 sources = [p for c in head.children if c.dep_ == "agent" for p in _pobjs(c)]
+            if not sources:  # "plans to hold a rally": the subject of "plans"
+                sources = self._inherited_subject(head, _is_passive(head))
         elif token.dep_ == "nsubj" and lemma(head) in light:
             targets += [t for c in head.children if c.dep_ == "dobj" for t in _conjuncts(c)]
         if token.dep_ == "pobj" and lemma(head) == "for" and lemma(head.head) == "responsibility":
@@ -476,7 +611,9 @@ class EventCoder:
         for _ in range(4):
             if cur.dep_ == "conj" and any(c.dep_ in _SUBJ for c in cur.children):
                 return  # "..., but troops detained five": a clause of its own
-            if cur.dep_ in ("xcomp", "pcomp", "pobj", "prep", "dobj", "ccomp", "conj", "acl"):
+            if cur.dep_ in ("xcomp", "pcomp", "pobj", "prep", "dobj", "ccomp", "conj", "acl") or (
+                cur.dep_ == "advmod" and lemma(cur) in self.cues["negating_adverbs"]
+            ):
                 cur = cur.head
                 yield cur
             else:
@@ -504,14 +641,15 @@ class EventCoder:
             ):
                 match.negated = True
                 return
-            if lemma(gov) == "without":
-                match.negated = True
+            if lemma(gov) == "without" or lemma(gov) in self.cues["negating_adverbs"]:
+                match.negated = True  # "stopped short of threatening"
                 return
 
     def _modality(self, match: _Match) -> None:
         token, cue = match.head, self.cues
         chain = [token, *self._governors(token)]
         modality = "asserted"
+        conditional = False
         reported = self._speaker(token) is not None
         for i, verb in enumerate(chain):
             if i and lemma(verb) in cue["speech_verbs"]:
@@ -537,6 +675,12 @@ class EventCoder:
                     modality = "hypothetical"
                 elif lemma(verb) in cue["future_verbs"] and verb.pos_ == "VERB":
                     modality = modality if modality == "hypothetical" else "future"
+            conditions_content = i == 0 and (match.type in ("THREATEN", "REQUEST")
+                                              or match.pattern.content_future)
+            if not conditions_content and any(c.dep_ == "advcl" and _conditional(c, cue)
+                                              for c in verb.children):
+                conditional = True  # "if they do not withdraw, we will attack"
+                modality = "hypothetical"
             if modality == "hypothetical":
                 break
         # a conditional clause further up ("if troops cross the border, ...")
@@ -549,13 +693,55 @@ class EventCoder:
             if cur.head is cur:
                 break
             cur = cur.head
+        if any(lemma(g) in cue["allegation_nouns"] and g.pos_ == "NOUN" for g in chain[1:]):
+            modality = "hypothetical"  # "denied allegations that troops tortured detainees"
         match.modality = modality
+        promise = modality == "future" or conditional
+        if promise and not match.negated and self._promised_conflict(match):
+            return
+        if modality == "future" and match.negated and self._refusal(match):
+            return
         future_type = ontology.future_as(match.type)
         if modality == "future" and future_type and not match.negated:
             match.type = future_type
             match.mode = None
             match.cameo_root = ontology.cameo_root(future_type)
             match.modality = "asserted"
+
+    def _refusal(self, match: _Match) -> bool:
+        """Cooperation its actor says will not happen is a refusal: "the government will not
+        lift the ban" -> REJECT (CAMEO 12), asserted and not negated."""
+        modes = self.cues["refusal_modes"]
+        if match.type not in modes:
+            return False
+        match.type, match.mode = "REJECT", modes[match.type]
+        match.cameo_root = ontology.cameo_root("REJECT")
+        match.rule = f"{match.pattern.id}>reject"
+        match.negated, match.modality = False, "asserted"
+        return True
+
+    def _promised_conflict(self, match: _Match) -> bool:
+        """A future act of force announced by its own actor is a threat (PLOVER THREATEN, as
+        promised cooperation is AGREE): "al-Sadr said his fighters will attack US bases",
+        "they vowed they would strike back". Re-types the match; True when it did."""
+        mode = self.cues["threat_modes"].get(match.type)
+        verb = self._speaker(match.head) if mode else None
+        if verb is None:
+            return False
+        speakers = [t for c in verb.children if c.dep_ in _SUBJ for t in _conjuncts(c)]
+        own = not match.sources or any(
+            s in speakers or s.pos_ == "PRON" or any(
+                c.dep_ == "poss" and c.pos_ == "PRON" for c in s.children)
+            for s in match.sources)
+        if not speakers or not own:
+            return False
+        match.type, match.mode = "THREATEN", mode
+        match.cameo_root = ontology.cameo_root("THREATEN")
+        match.rule = f"{match.pattern.id}>threaten"
+        match.sources = speakers
+        match.attributions = [a for a in match.attributions if a not in speakers]
+        match.modality = "asserted"
+        return True
 
     # --- modes from instruments -----------------------------------------------------------
 
@@ -598,6 +784,7 @@ class EventCoder:
                         and other.type == m.type and other.head.i not in drop):
                     drop.add(m.head.i)
         drop |= self._consequences(matches, by_head)
+        drop |= self._purposes(matches, by_head)
         return [m for m in matches if m.head.i not in drop]
 
     def _consequences(self, matches: list[_Match], by_head: dict[int, _Match]) -> set[int]:
@@ -614,9 +801,31 @@ class EventCoder:
             own_subject = any(c.dep_.startswith("nsubj") for c in head.children)
             bare_conjunct = head.dep_ == "conj" and not own_subject
             participle = head.dep_ in ("advcl", "xcomp") and head.tag_ == "VBG"
-            gov = by_head.get(head.head.i) if bare_conjunct or participle else None
+            relative = head.dep_ == "relcl" and any(  # "the attack that killed 20"
+                lemma(c) in _RELATIVE for c in head.children if c.dep_ == "nsubj")
+            gov = (by_head.get(head.head.i) if bare_conjunct or participle or relative
+                   else None)
             if gov is not None and gov is not m and gov.type == "ASSAULT":
                 drop.add(head.i)
+        return drop
+
+    @staticmethod
+    def _purposes(matches: list[_Match], by_head: dict[int, _Match]) -> set[int]:
+        """"provided 6 million euros to support refugees", "sent troops to help": the goal
+        of a material act of cooperation is not a second, verbal act of support."""
+        drop: set[int] = set()
+        for m in matches:
+            head = m.head
+            if m.type != "SUPPORT" or m.pattern.pos != "verb" or not any(
+                    c.dep_ == "aux" and c.lower_ == "to" for c in head.children):
+                continue
+            cur = head
+            for _ in range(2):
+                cur = cur.head
+                gov = by_head.get(cur.i)
+                if gov is not None and gov is not m and ontology.quad_class(gov.type) == 2:
+                    drop.add(head.i)
+                    break
         return drop
 
     def _instrument_mode(self, match: _Match) -> None:
@@ -647,16 +856,29 @@ class EventCoder:
     # --- output ---------------------------------------------------------------------------
 
     def _confidence(self, match: _Match) -> float:
-        score = match.pattern.strength
-        if match.sources:
-            score += 0.08
-        else:
-            score -= 0.1
+        """How likely the event is right, from the evidence: the pattern's prior and its
+        specificity (required objects, particles), complete arguments, the trigger's syntactic
+        role (main clause vs. a passing mention) and modality. Higher is more often right."""
+        pattern, token = match.pattern, match.head
+        score = pattern.strength + 0.03 * min(pattern.constraints, 3)
+        score += 0.06 if match.sources else -0.1
         if match.targets:
-            score += 0.07
+            score += 0.05
         elif ontology.requires_recipient(match.type):
             score -= 0.15
-        if match.pattern.pos == "noun" and not (match.sources or match.targets):
+        if pattern.pos == "noun":
+            score -= 0.05 if (match.sources or match.targets) else 0.15
+        if match.rule != pattern.id:
+            score -= 0.1  # re-typed by a sense or modality rule
+        if token.dep_ in ("relcl", "acl", "pobj", "pcomp", "amod", "appos"):
+            score -= 0.08  # a subordinate mention, not the sentence's main report
+        if any(lemma(s) in ("it", "they", "he", "she", "this", "that") for s in match.sources):
+            score -= 0.04
+        if match.modality == "hypothetical":
+            score -= 0.15
+        elif match.modality == "future":
+            score -= 0.05
+        if match.negated:
             score -= 0.1
         return round(min(0.99, max(0.05, score)), 3)
 
@@ -675,7 +897,7 @@ class EventCoder:
             trigger_end=last.idx + len(last),
             sent_start=sent.start_char,
             sent_end=sent.end_char,
-            rule=match.pattern.id,
+            rule=match.rule,
             mode=match.mode,
             context=context,
             cameo_root=match.cameo_root,

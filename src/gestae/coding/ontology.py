@@ -109,13 +109,19 @@ def future_as(type: str) -> str | None:  # noqa: A002
 
 
 # --- ACLED ---------------------------------------------------------------------------------
+#
+# ACLED sub-event types depend on who acts on whom and on the rest of the incident. The rules
+# are data (``data/acled.yaml``); this section only evaluates their conditions. "The incident"
+# is the sentence: ``others`` are the other events of the event's sentence.
 
-def _sectors(actors: list[Actor]) -> set[str]:
+
+def _sectors(actors: list[Actor], primary: bool = False) -> set[str]:
     out: set[str] = set()
     for actor in actors:
         if actor.sector:
             out.add(actor.sector)
-        out.update(actor.sectors or [])
+        if not primary:
+            out.update(actor.sectors or [])
     return out
 
 
@@ -133,50 +139,124 @@ def _killed(event: Event) -> bool:
     return bool((count.best or 0) > 0 or (count.low or 0) > 0)
 
 
-def _has_side(actors: list[Actor], spec: str) -> bool:
-    """``protester`` is a pseudo-group matched on the actor text."""
-    if spec == "protester":
-        return any(w in a.text.lower() for a in actors for w in _acled()["protester_words"])
-    return bool(_sectors(actors) & _group(spec))
+@lru_cache(maxsize=256)
+def _word_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    """One regex matching any of ``words`` as whole words ("gas" is not in "Vegas")."""
+    alternatives = "|".join(re.escape(w.lower()) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+
+
+def _mentions(text: str, words: list[str] | str) -> bool:
+    """Whether ``text`` holds any of ``words`` (a list, or a named list of ``acled.yaml``).
+
+    The lists are common nouns: a capitalised match inside the text is a name ("Storm Corps",
+    "Operation Flood") and does not count."""
+    if isinstance(words, str):
+        words = _acled()["word_lists"][words]
+    for found in _word_pattern(tuple(words)).finditer(text.lower()):
+        if found.start() == 0 or not text[found.start()].isupper():
+            return True
+    return False
+
+
+def _has_side(actors: list[Actor], spec: str, primary: bool = False) -> bool:
+    """Whether an actor belongs to the sector group ``spec``. ``protester`` is a pseudo-group
+    matched on the actor's words ("protesters", "rioters", "demonstrators")."""
+    if spec in ("protester", "crowd"):
+        return any(_mentions(a.text, spec) for a in actors)
+    if spec == "protester_or_crowd":
+        return any(_mentions(a.text, "protester") or _mentions(a.text, "crowd") for a in actors)
+    return bool(_sectors(actors, primary) & _group(spec))
+
+
+def _is_protest(other: Event) -> bool:
+    """A demonstration: troops that "march" into a town are not protesters."""
+    return (other.type == "PROTEST" and not other.negated
+            and not _has_side(other.source, "armed_group", primary=True))
 
 
 def _is_force(other: Event) -> bool:
+    """State force used in a protest: an ASSAULT/COERCE by state forces or on protesters."""
     if other.type not in ("ASSAULT", "COERCE") or other.negated:
         return False
-    return _has_side(other.source, "state_force") or _has_side(other.target, "protester")
+    if other.type == "COERCE" and other.mode not in ("arrest", "restrict", None):
+        return False
+    return _has_side(other.source, "state_force") or _has_side(other.target, "protester_or_crowd")
 
 
-def _matches(cond: dict[str, Any], event: Event, others: list[Event]) -> bool:
-    """Whether every condition of one ``acled.yaml`` rule holds for ``event``."""
-    types = cond.get("type")
-    if types is not None:
-        allowed = [types] if isinstance(types, str) else types
-        if event.type not in allowed:
-            return False
-    if "modes" in cond and event.mode not in cond["modes"]:
+def _protester_violence(other: Event) -> bool:
+    """Violence by demonstrators: a riot, vandalism, or an attack whose source protests."""
+    if other.negated:
         return False
-    if "rules" in cond and not any(event.evidence.rule.startswith(p) for p in cond["rules"]):
+    if other.type == "PROTEST":
+        return other.mode in ("riot", "vandalize")
+    if other.type != "ASSAULT":
         return False
-    if "trigger_words" in cond:
-        text = f"{event.evidence.trigger} {event.evidence.text}".lower()
-        if not any(w in text for w in cond["trigger_words"]):
-            return False
-    if "context" in cond and not set(cond["context"]) & set(event.context):
-        return False
+    if _has_side(other.source, "protester"):
+        return True
+    # stones, fire or smashed windows by people who are not an armed group
+    return other.mode in ("primitive", "destroy") and not _has_side(other.source, "armed")
+
+
+def _claimed(event: Event) -> bool:
+    """"X claimed responsibility for the attack": the sentence reports a claim (or its denial)
+    about the event, not the event itself."""
+    ev = event.evidence
+    before = ev.text[: max(0, ev.trigger_start - ev.start)].lower()[-60:]
+    if re.search(r"responsib(?:ility|le) for\b[^.;]*$", before):
+        return True
+    # "X claimed the murder of ...": only a nominal trigger is the object of the claim
+    nominal = ev.rule.split(">")[0].endswith("_noun")
+    return nominal and bool(re.search(r"\bclaim(?:s|ed|ing)?\b[^.;,]{0,25}$", before))
+
+
+def _incident_mode(event: Event, others: list[Event]) -> str | None:
+    """The event's mode, or the more telling weapon of another attack of the same sentence:
+    "suicide bombers blew themselves up near a checkpoint, killing five" is one suicide
+    bombing, and the killing takes its mode."""
+    if event.type != "ASSAULT":
+        return event.mode
+    ranking: list[str] = _acled().get("incident_modes", [])
+    if event.mode not in _acled().get("incident_mode_from", [None]):
+        return event.mode  # a kidnapping or a rape beside a shelling stays what it is
+    best = event.mode
+    rank = ranking.index(best) if best in ranking else len(ranking)
+    for other in others:
+        if other is event or other.type != "ASSAULT" or other.negated:
+            continue
+        if other.mode in ranking and ranking.index(other.mode) < rank:
+            best, rank = other.mode, ranking.index(other.mode)
+    return best
+
+
+def _sides_match(cond: dict[str, Any], event: Event) -> bool:
     for side in ("source", "target"):
         actors = getattr(event, side)
         if side in cond and not _has_side(actors, cond[side]):
             return False
         if f"{side}_not" in cond and _has_side(actors, cond[f"{side}_not"]):
             return False
-    if cond.get("two_sided") and not (len(event.source) >= 2 and not event.target):
+        if f"{side}_primary" in cond and not _has_side(actors, cond[f"{side}_primary"], True):
+            return False
+        if cond.get(f"{side}_none") and actors:
+            return False
+    return True
+
+
+def _text_match(cond: dict[str, Any], event: Event) -> bool:
+    trigger, sentence = event.evidence.trigger, event.evidence.text
+    if "trigger_words" in cond and not _mentions(trigger, cond["trigger_words"]):
         return False
-    if cond.get("killed") and not _killed(event):
+    if "sentence_words" in cond and not _mentions(sentence, cond["sentence_words"]):
         return False
+    return not ("sentence_words_not" in cond and _mentions(sentence, cond["sentence_words_not"]))
+
+
+def _context_match(cond: dict[str, Any], event: Event, others: list[Event]) -> bool:
     rest = [o for o in others if o is not event]
-    if cond.get("protest_nearby") and not any(
-        o.type == "PROTEST" and not o.negated for o in rest
-    ):
+    if cond.get("protest_nearby") and not any(_is_protest(o) for o in rest):
+        return False
+    if cond.get("protester_violence_nearby") and not any(_protester_violence(o) for o in rest):
         return False
     force = cond.get("force_nearby")
     if force:
@@ -185,7 +265,34 @@ def _matches(cond: dict[str, Any], event: Event, others: list[Event]) -> bool:
             return False
         if force == "lethal" and not (_killed(event) or any(_killed(o) for o in forceful)):
             return False
-    return True
+    if cond.get("lethal_nearby") and not (_killed(event) or any(
+        _killed(o) and o.type == "ASSAULT" and not o.negated for o in rest
+    )):
+        return False
+    return not (cond.get("claimed") and not _claimed(event))
+
+
+def _matches(cond: dict[str, Any], event: Event, others: list[Event], mode: str | None) -> bool:
+    """Whether every condition of one ``acled.yaml`` rule holds for ``event``."""
+    types = cond.get("type")
+    if types is not None:
+        allowed = [types] if isinstance(types, str) else types
+        if event.type not in allowed:
+            return False
+    if "modes" in cond and mode not in cond["modes"]:
+        return False
+    if "own_modes" in cond and event.mode not in cond["own_modes"]:
+        return False
+    if "rules" in cond and not any(event.evidence.rule.startswith(p) for p in cond["rules"]):
+        return False
+    if "context" in cond and not set(cond["context"]) & set(event.context):
+        return False
+    if cond.get("two_sided") and not (len(event.source) >= 2 and not event.target):
+        return False
+    if cond.get("killed") and not _killed(event):
+        return False
+    return (_sides_match(cond, event) and _text_match(cond, event)
+            and _context_match(cond, event, others))
 
 
 def acled_types(event: Event, others: list[Event]) -> tuple[str | None, str | None]:
@@ -193,10 +300,11 @@ def acled_types(event: Event, others: list[Event]) -> tuple[str | None, str | No
 
     ``others`` are the other events of the same sentence (the event itself may be among them):
     a protest met with force becomes "Protest with intervention" or, with deaths, "Excessive
-    force against protesters".
+    force against protesters"; a killing beside a suicide bombing is that bombing.
     """
+    mode = _incident_mode(event, others)
     for rule in _acled()["rules"]:
-        if _matches(rule.get("when") or {}, event, others):
+        if _matches(rule.get("when") or {}, event, others, mode):
             value = rule.get("acled")
             if not value:
                 return None, None
