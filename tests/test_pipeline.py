@@ -137,3 +137,17 @@ def test_one_shot_shortcut():
     result = gestae.extract("Police arrested 12 protesters in Basra on Sunday.",
                             date="2020-01-27")
     assert any(e.type == "COERCE" for e in result.events)
+
+
+def test_acled_incident_spans_nearby_sentences_of_one_paragraph(pipeline):
+    together = ("Hundreds of students rallied in Dhaka on Monday. Police fired tear gas to "
+                "disperse them.")
+    apart = ("Hundreds of students rallied in Dhaka on Monday.\n\nIn a separate incident, police "
+             "fired tear gas at a crowd in Chittagong on Tuesday.")
+
+    def protest(text: str) -> str | None:
+        result = pipeline.extract(text, date="2021-03-10")
+        return next(e.acled_sub_event_type for e in result.events if e.type == "PROTEST")
+
+    assert protest(together) == "Protest with intervention"
+    assert protest(apart) == "Peaceful protest"

@@ -7,6 +7,7 @@ Data flows one way. Each stage is a plain function or a small object built once 
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import hashlib
 import os
@@ -160,9 +161,10 @@ class Pipeline:
             self._resolve(prepared, doc, cand, actors, places, focus, times, triggers)
             for cand in candidates
         ]
+        sent_starts = [sent.start_char for sent in doc.sents]
         for event in events:
             others = [e for e in events if e is not event
-                      and e.evidence.start == event.evidence.start]
+                      and _same_incident(e, event, sent_starts, text)]
             event.acled_event_type, event.acled_sub_event_type = ontology.acled_types(
                 event, others)
         events.sort(key=lambda e: (not e.is_asserted, -e.confidence, e.evidence.trigger_start))
@@ -260,6 +262,19 @@ class Pipeline:
 
 
 # -- helpers ----------------------------------------------------------------------------
+
+
+INCIDENT_SENTENCES = 2  # an incident's reports stay within this many sentences
+
+
+def _same_incident(a: Event, b: Event, sent_starts: list[int], text: str) -> bool:
+    """Whether two events of one article read as one incident for ACLED's sub-event types
+    ("Protesters gathered ... Police fired tear gas"): same paragraph, nearby sentences."""
+    first, last = sorted((a.evidence.trigger_start, b.evidence.trigger_start))
+    if "\n\n" in text[first:last]:
+        return False
+    gap = bisect.bisect_right(sent_starts, last) - bisect.bisect_right(sent_starts, first)
+    return gap <= INCIDENT_SENTENCES
 
 
 def _env_files(name: str) -> list[str]:
