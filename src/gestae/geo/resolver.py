@@ -23,7 +23,9 @@ from gestae.model import Place
 FEATURE_PRIOR = {"country": 9.0, "continent": 8.5, "region": 7.5}
 ADMIN_SUFFIXES = SUFFIXES - {"city", "town", "village"}
 W_QUALITY = 3.0  # per unit of match quality lost (article or suffix stripped)
-W_FOCUS = 1.5  # times the share of the document's country weight
+W_FOCUS = 3.0  # times the share of the document's country weight
+W_ADMIN_FOCUS = 2.0  # times the share of the document's admin1 weight (local news: the state)
+PASSES = 2  # context passes after the first, prior-only one
 W_HINT_COUNTRY = 4.0  # "the Iraqi city of X", "X, Iraq"
 W_HINT_FEATURE = 2.0  # "city of X", "X province"
 W_CONTAINED = 2.5  # an admin1 or country named in the document contains the candidate
@@ -66,48 +68,112 @@ class _Context:
     admin1_codes: Counter[str]  # ISO 3166-2 codes of admin1 entries mentioned
     city_admin1: Counter[str]  # admin1 codes of the cities mentioned
     countries_named: Counter[str]  # countries mentioned by name
+    admin_weight: Counter[str]  # admin1 codes of every place mentioned (the story's state)
 
 
-def _score(entry: Entry, quality: float, top: Toponym, ctx: _Context | None,
-           own: Entry | None, neighbour: Entry | None, siblings: list[Entry],
-           preferred: bool = False) -> float:
-    score = _prior(entry) - W_QUALITY * (1.0 - quality) + (W_PREFERRED if preferred else 0.0)
+@dataclass
+class _View:
+    """The document context as seen from one mention: its own first reading left out."""
+
+    country_share: dict[str, float]
+    admin_share: dict[str, float]
+    admins: Counter[str]
+    cities: Counter[str]
+
+
+def _shares(weights: Counter[str], own: str | None) -> dict[str, float]:
+    weights = Counter(weights)
+    if own:
+        weights[own] -= 1.0
+    total = sum(v for v in weights.values() if v > 0)
+    return {k: v / total for k, v in weights.items() if v > 0} if total > 0 else {}
+
+
+def _view(ctx: _Context, own: Entry | None) -> _View:
+    admins = Counter(ctx.admin1_codes)
+    cities = Counter(ctx.city_admin1)
+    if own is not None and own.admin1_code:
+        (admins if own.feature == "admin1" else cities)[own.admin1_code] -= 1
+    own_admin = own.admin1_code if own is not None else None
+    return _View(_shares(ctx.country_weight, own.country if own is not None else None),
+                 _shares(ctx.admin_weight, own_admin), admins, cities)
+
+
+def _score(entry: Entry, quality: float, top: Toponym, view: _View | None,
+           neighbour: Entry | None, siblings: list[Entry],
+           preferred: bool = False) -> dict[str, float]:
+    """The parts of a candidate's score, by reason (their sum is the score)."""
+    parts: dict[str, float] = {"prior": _prior(entry)}
+    if quality < 1.0:
+        parts["partial name"] = -W_QUALITY * (1.0 - quality)
+    if preferred:
+        parts["default reading"] = W_PREFERRED
     admin_said = _has_admin_suffix(top.text) or top.feature_hint in {"admin1", "admin2"}
     if entry.feature in {"admin1", "admin2"}:
         if admin_said:
-            score += W_HINT_FEATURE + 1.0
+            parts["admin word"] = W_HINT_FEATURE + 1.0
         elif any(s.feature == "city" and s.admin1_code == entry.admin1_code
                  for s in siblings):
-            score += SAME_NAME_ADMIN
+            parts["namesake city"] = SAME_NAME_ADMIN
     if top.feature_hint and top.feature_hint == entry.feature:
-        score += W_HINT_FEATURE
+        parts["feature word"] = W_HINT_FEATURE
     if top.country_hint and entry.country == top.country_hint:
-        score += W_HINT_COUNTRY
+        parts["country word"] = W_HINT_COUNTRY
     if neighbour is not None and neighbour is not entry:
         # "Paris, Texas" / "Nasiriyah, Iraq"
         same_country = neighbour.feature == "country" and entry.country == neighbour.country
         same_admin = neighbour.feature == "admin1" and entry.admin1_code == neighbour.admin1_code
         if same_country or same_admin:
-            score += W_HINT_COUNTRY
-    if ctx is None:
-        return score
-    weights = Counter(ctx.country_weight)
-    if own is not None and own.country:
-        weights[own.country] -= 1.0
-    total = sum(v for v in weights.values() if v > 0)
-    if total > 0 and entry.country:
-        score += W_FOCUS * max(weights[entry.country], 0.0) / total
-    admins = Counter(ctx.admin1_codes)
-    cities = Counter(ctx.city_admin1)
-    if own is not None and own.admin1_code:
-        (admins if own.feature == "admin1" else cities)[own.admin1_code] -= 1
-    if entry.feature == "city" and entry.admin1_code and admins[entry.admin1_code] > 0:
-        score += W_CONTAINED
-    if entry.feature == "admin1" and entry.admin1_code and cities[entry.admin1_code] > 0:
-        score += W_CONTAINS
-    if entry.feature == "city" and entry.admin1_code and cities[entry.admin1_code] > 0:
-        score += W_SIBLING
-    return score
+            parts["named with " + neighbour.name] = W_HINT_COUNTRY
+    if view is None:
+        return parts
+    if entry.country and view.country_share.get(entry.country):
+        parts["document country"] = W_FOCUS * view.country_share[entry.country]
+    code = entry.admin1_code
+    local = entry.feature in {"city", "admin2"}
+    if local and code and view.admin_share.get(code):
+        parts["document state/province"] = W_ADMIN_FOCUS * view.admin_share[code]
+    if local and code and view.admins[code] > 0:
+        parts["in a region named"] = W_CONTAINED
+    if entry.feature == "admin1" and code and view.cities[code] > 0:
+        parts["contains a city named"] = W_CONTAINS
+    if entry.feature == "city" and code and view.cities[code] > 0:
+        parts["near other cities named"] = W_SIBLING
+    return parts
+
+
+@dataclass
+class Scored:
+    """One candidate with its score and the parts that make it up."""
+
+    entry: Entry
+    quality: float
+    score: float
+    parts: dict[str, float]
+
+
+def rank(cands: list[tuple[Entry, float]], top: Toponym, ctx: _Context | None,
+         own: Entry | None, neighbour: Entry | None,
+         gaz: Gazetteer | None = None) -> list[Scored]:
+    """Candidates best first; the name as written beats forms with an article or suffix
+    stripped."""
+    if any(q == 1.0 for _e, q in cands):
+        cands = [(e, q) for e, q in cands if q == 1.0]
+    siblings = [e for e, _q in cands]
+    view = _view(ctx, own) if ctx is not None else None
+    out = []
+    for e, q in cands:
+        parts = _score(e, q, top, view, neighbour, siblings,
+                       gaz is not None and gaz.is_preferred(top.text, e))
+        out.append(Scored(e, q, sum(parts.values()), parts))
+    out.sort(key=lambda x: (-x.score, -x.entry.population, x.entry.id))
+    return out
+
+
+def _confidence(scored: list[Scored]) -> float:
+    margin = scored[0].score - scored[1].score if len(scored) > 1 else 3.0
+    confidence = scored[0].quality / (1.0 + math.exp(-1.5 * margin))
+    return round(min(max(confidence, 0.05), 0.99), 2)
 
 
 def _best(cands: list[tuple[Entry, float]], top: Toponym, ctx: _Context | None,
@@ -115,16 +181,8 @@ def _best(cands: list[tuple[Entry, float]], top: Toponym, ctx: _Context | None,
           gaz: Gazetteer | None = None) -> tuple[Entry | None, float | None]:
     if not cands:
         return None, None
-    if any(q == 1.0 for _e, q in cands):  # the name as written beats stripped forms
-        cands = [(e, q) for e, q in cands if q == 1.0]
-    siblings = [e for e, _q in cands]
-    scored = sorted(((_score(e, q, top, ctx, own, neighbour, siblings,
-                              gaz is not None and gaz.is_preferred(top.text, e)), q, e)
-                     for e, q in cands), key=lambda x: (-x[0], -x[2].population, x[2].id))
-    best_score, quality, entry = scored[0]
-    margin = best_score - scored[1][0] if len(scored) > 1 else 3.0
-    confidence = quality / (1.0 + math.exp(-1.5 * margin))
-    return entry, round(min(max(confidence, 0.05), 0.99), 2)
+    scored = rank(cands, top, ctx, own, neighbour, gaz)
+    return scored[0].entry, _confidence(scored)
 
 
 def _neighbours(toponyms: list[Toponym], text: str) -> dict[int, int]:
@@ -144,9 +202,12 @@ def _context(entries: list[Entry | None], extra: Counter[str]) -> _Context:
     admins: Counter[str] = Counter()
     cities: Counter[str] = Counter()
     named: Counter[str] = Counter()
+    admin_weight: Counter[str] = Counter()
     for entry in entries:
         if entry is None:
             continue
+        if entry.admin1_code and entry.feature in {"admin1", "admin2", "city"}:
+            admin_weight[entry.admin1_code] += 1.0
         if entry.country:
             weight[entry.country] += 1.0
         if entry.feature == "country" and entry.country:
@@ -155,7 +216,7 @@ def _context(entries: list[Entry | None], extra: Counter[str]) -> _Context:
             admins[entry.admin1_code] += 1
         elif entry.feature == "city" and entry.admin1_code:
             cities[entry.admin1_code] += 1
-    return _Context(weight, admins, cities, named)
+    return _Context(weight, admins, cities, named, admin_weight)
 
 
 @lru_cache(maxsize=1)
@@ -168,6 +229,9 @@ def not_places() -> frozenset[str]:
 def candidates(top: Toponym, gaz: Gazetteer) -> list[tuple[Entry, float]]:
     """Gazetteer candidates of a toponym. A facility ("White House") only matches a place's
     main name, never an alternate one (Casablanca's English name is "White House")."""
+    state = gaz.abbreviation(top.text, after_comma=top.label == "STATE")
+    if state is not None:
+        return [(state, 1.0)]
     if fold(top.text) in not_places():
         return []
     cands = gaz.lookup(top.text)
@@ -180,6 +244,13 @@ def candidates(top: Toponym, gaz: Gazetteer) -> list[tuple[Entry, float]]:
 def resolve(toponyms: list[Toponym], text: str, gaz: Gazetteer,
             demonyms: Counter[str] | None = None) -> list[Resolution]:
     """Resolve every toponym of one document; unresolvable ones keep ``entry=None``."""
+    return resolve_with_context(toponyms, text, gaz, demonyms)[0]
+
+
+def resolve_with_context(toponyms: list[Toponym], text: str, gaz: Gazetteer,
+                         demonyms: Counter[str] | None = None
+                         ) -> tuple[list[Resolution], list[list[Scored]]]:
+    """:func:`resolve`, also giving each mention's ranked candidates of the last pass."""
     cands = [candidates(t, gaz) for t in toponyms]
     nb = _neighbours(toponyms, text)
     first: list[Entry | None] = []
@@ -190,13 +261,20 @@ def resolve(toponyms: list[Toponym], text: str, gaz: Gazetteer,
     for t, e in zip(toponyms, first, strict=True):
         if t.in_dateline and e is not None and e.country:
             extra[e.country] += 2
-    ctx = _context(first, extra)
-    out = []
-    for i, (t, c) in enumerate(zip(toponyms, cands, strict=True)):
-        neighbour = first[nb[i]] if i in nb else None
-        entry, conf = _best(c, t, ctx, first[i], neighbour, gaz)
-        out.append(Resolution(t, entry, conf))
-    return out
+    current = first
+    out: list[Resolution] = []
+    ranked: list[list[Scored]] = []
+    for _ in range(PASSES):
+        ctx = _context(current, extra)
+        out, ranked = [], []
+        for i, (t, c) in enumerate(zip(toponyms, cands, strict=True)):
+            neighbour = current[nb[i]] if i in nb else None
+            scored = rank(c, t, ctx, current[i], neighbour, gaz) if c else []
+            ranked.append(scored)
+            out.append(Resolution(t, scored[0].entry if scored else None,
+                                  _confidence(scored) if scored else None))
+        current = [r.entry for r in out]
+    return out, ranked
 
 
 def to_place(res: Resolution) -> Place:

@@ -239,6 +239,8 @@ def gazetteer_matches(doc: Doc, gaz: Gazetteer, taken: set[int],
 def _trim(span: Span) -> Span:
     """Drop a leading "the" that spaCy sometimes puts inside an entity; take in an Arabic
     article that it leaves outside ("An Nasiriyah", "al- Najaf")."""
+    if len(span) > 1 and span[-1].lower_ in {"'s", "\u2019s", "'"}:
+        span = span[:-1]  # "the West Bank's largest hospital"
     if len(span) > 1 and span[0].lower_ == "the":
         return span[1:]
     doc = span.doc
@@ -274,6 +276,66 @@ def _hints(span: Span, gaz: Gazetteer) -> tuple[str | None, str | None]:
     return country, feature
 
 
+def _state_after(doc: Doc, span: Span, gaz: Gazetteer) -> Span | None:
+    """A US state abbreviation right after "Town, " ("Macon, Ga.", "Macon, GA")."""
+    k = span.end
+    if k + 1 >= len(doc) or doc[k].text != ",":
+        return None
+    for n in (1, 2, 3):
+        cand = doc[k + 1:k + 1 + n]
+        if cand.end > len(doc) or len(cand) < n:
+            break
+        text = cand.text
+        at_end = cand.end < len(doc) and doc[cand.end].text == "." and not text.endswith(".")
+        if at_end and gaz.abbreviation(text + ".") is not None:  # "Ill" "." ending a sentence
+            return cand
+        if gaz.abbreviation(text, after_comma=True) is not None:
+            return cand
+    return None
+
+
+def _strong_place(gaz: Gazetteer, span: Span) -> bool:
+    """Names an admin area, country or region exactly, or a city of any size."""
+    return any(q == 1.0 and e.feature in {"country", "admin1", "admin2", "region", "city"}
+               for e, q in gaz.lookup(span.text))
+
+
+def leading_places(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[Span]:
+    """The place that opens an organisation's name: "the Mansfield Police Department",
+    "the Ohio Department of Health", "Springfield High School" -> Mansfield, Ohio,
+    Springfield. Only before an institution word (data/cues.yaml), so "Paris Hilton" stays."""
+    words = set(cues()["institution_words"])
+    stop = stoplist()
+    found: list[Span] = []
+    for ent in doc.ents:
+        if ent.label_ != "ORG" or any(t.i in taken for t in ent):
+            continue
+        start = ent.start + 1 if ent[0].lower_ == "the" else ent.start
+        for end in range(min(ent.end - 1, start + MAX_TOKENS), start, -1):
+            span = doc[start:end]
+            if doc[end].lower_ not in words or not all(_is_name_token(t) for t in span):
+                continue
+            if fold(span.text) in stop or not _strong_place(gaz, span):
+                continue
+            found.append(span)
+            break
+    return found
+
+
+def _split_listed(span: Span, gaz: Gazetteer) -> list[Span]:
+    """"Bolingbrook, Ill." taken by NER as one entity -> the town and the state."""
+    commas = [t.i for t in span if t.text == ","]
+    if len(commas) != 1 or commas[0] in (span.start, span.end - 1):
+        return [span]
+    doc = span.doc
+    head, tail = doc[span.start:commas[0]], doc[commas[0] + 1:span.end]
+    if gaz.abbreviation(tail.text, after_comma=True) is None and not gaz.lookup(tail.text):
+        return [span]
+    if not gaz.lookup(head.text):
+        return [span]
+    return [head, tail]
+
+
 def recognise(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
     """All toponym mentions of a document, in text order, non-overlapping."""
     spans: list[tuple[Span, str]] = []
@@ -289,13 +351,22 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
             span = _trim(ent)
             if any(t.i in taken for t in span):
                 span = ent
-            spans.append((span, ent.label_))
-            taken.update(range(span.start, span.end))
+            for part in _split_listed(span, gaz):
+                spans.append((part, ent.label_))
+                taken.update(range(part.start, part.end))
     for _ in range(2):  # the second pass adds repeats of names found in the first
         known = frozenset(key(s.text) for s, _label in spans)
         for span in gazetteer_matches(doc, gaz, taken, known):
             spans.append((span, "GAZ"))
             taken.update(range(span.start, span.end))
+    for span in leading_places(doc, gaz, taken):
+        spans.append((span, "ORG_PLACE"))
+        taken.update(range(span.start, span.end))
+    for span, _label in list(spans):
+        state = _state_after(doc, span, gaz)
+        if state is not None and not any(t.i in taken for t in state):
+            spans.append((state, "STATE"))
+            taken.update(range(state.start, state.end))
     out = []
     for span, label in sorted(spans, key=lambda x: x[0].start):
         country, feature = _hints(span, gaz)
