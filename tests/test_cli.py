@@ -148,3 +148,21 @@ def test_console_script_runs_as_a_process(tmp_path, article):
     bad = subprocess.run([sys.executable, "-m", "gestae.cli", "extract", str(tmp_path)],
                          capture_output=True, text=True, check=False)
     assert bad.returncode == 2 and "Traceback" not in bad.stderr
+
+
+def test_places_explains_each_resolution(runner, tmp_path):
+    text = "Clashes broke out in Paris, Texas, on Monday. Later, protesters marched in Paris."
+    result = run(runner, "places", text)
+    assert result.exit_code == 0
+    lines = [line for line in result.stdout.splitlines() if line.startswith("Paris")]
+    assert "USA" in lines[0] and "beats" in lines[0]
+    data = json.loads(run(runner, "places", text, "--format", "json").stdout)
+    assert data[0]["chosen"]["country"] == "USA" and len(data[0]["candidates"]) >= 2
+    path = tmp_path / "p.txt"
+    path.write_text(text)
+    assert run(runner, "places", "--file", str(path)).stdout == result.stdout
+    assert runner.invoke(cli, ["places"]).exit_code == 2
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    bad = runner.invoke(cli, ["places", "--file", str(empty)])
+    assert bad.exit_code == 2 and "empty" in bad.stderr

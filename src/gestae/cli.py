@@ -131,6 +131,63 @@ def extract_cmd(paths: tuple[str, ...], input_kind: str, fmt: str, date: str | N
     writer.close()
 
 
+PLACES_HELP = """Show how each place name in a text resolves, and why.
+
+For every toponym: how it was found (named entity, gazetteer match, dateline...), the
+place chosen with its country and coordinates, the confidence, and the reason it beat the
+runner-up. --format json adds the top candidates with their score parts.
+
+\b
+Examples:
+  gestae places "Clashes broke out in Paris, Texas, near the Red River."
+  gestae places --file article.txt --format json
+"""
+
+
+@cli.command("places", help=PLACES_HELP)
+@click.argument("text", required=False)
+@click.option("--file", "path", type=click.Path(dir_okay=False),
+              help="Read the text from a file (or - for stdin) instead.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+              show_default=True)
+def places_cmd(text: str | None, path: str | None, fmt: str) -> None:
+    import json
+
+    if (text is None) == (path is None):
+        raise BadInput("give either TEXT or --file PATH")
+    if path is not None:
+        text = _read_text_arg(path)
+    from gestae.geo.explain import explain
+
+    assert text is not None
+    rows = explain(text)
+    if fmt == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    from gestae.evaluate.base import render_table
+
+    table = []
+    for row in rows:
+        chosen = row["chosen"] or {}
+        parts = [chosen.get("name"), chosen.get("admin1"), chosen.get("country")]
+        where = ", ".join(dict.fromkeys(x for x in parts if x)) or "(unresolved)"
+        table.append([row["text"], row["label"], where, chosen.get("feature") or "-",
+                      row["confidence"], row["reason"]])
+    click.echo(render_table(["toponym", "found as", "resolved to", "feature", "conf",
+                             "why"], table) if table else "no place names found")
+
+
+def _read_text_arg(path: str) -> str:
+    from gestae.ingest import InputError, decode_text, read_text_file
+
+    try:
+        if path == "-":
+            return decode_text(sys.stdin.buffer.read(), "stdin")
+        return read_text_file(path)
+    except InputError as exc:
+        raise BadInput(_with_path(path, exc)) from None
+
+
 EVAL_HELP = """Score gestae on a public gold data set.
 
 DATASET is case2021, conflibert-quad, conflibert-actors, petrarch-unittests,
