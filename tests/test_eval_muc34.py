@@ -165,3 +165,58 @@ def test_runner(gold_file: Path) -> None:
     assert report.n == 2
     assert report.metrics["incident_type_accuracy"] == 0.5
     assert report.metrics["dead_accuracy"] == 0.5
+
+
+def casualty_event(trigger: str, killed: int | None = None, injured: int | None = None,
+                   sentence: int = 0) -> Event:
+    ev = event(trigger, killed=killed)
+    ev.casualties.injured = Count(best=injured) if injured is not None else None
+    ev.evidence.start = sentence
+    return ev
+
+
+def test_gold_injured_and_supported_figures() -> None:
+    effects = ['DEATH: "GUARDS"', 'INJURY: "PEASANTS"', 'INJURY: "CHILD"']
+    numbers = ['2: "GUARDS"', '5: "PEASANTS"', '1: "CHILD"']
+    assert muc34.gold_injured(effects, numbers) == 6
+    assert muc34.gold_injured(['DEATH: "A"'], ['1: "A"']) == 0
+    assert muc34.gold_injured(['INJURY: "A"'], ['PLURAL: "A"']) is None
+    assert muc34.supported_figures(effects, numbers) == {"killed": {2}, "injured": {1, 5, 6}}
+
+
+def injury_gold(tmp_path: Path) -> list[muc34.Message]:
+    records = [
+        {"id": "A", "text": M1, "templates": [
+            template("BOMBING", "04 MAR 90", "PERU", ['DEATH: "GUARDS"', 'INJURY: "MEN"'],
+                     ['2: "GUARDS"', '3: "MEN"'])]},
+        {"id": "B", "text": M2, "templates": [template("*", "*", "*")]},
+    ]
+    path = tmp_path / "inj.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return muc34.read(path)
+
+
+def test_injured_and_casualty_exact(tmp_path: Path) -> None:
+    gold = injury_gold(tmp_path)
+    right = {"A": [casualty_event("dynamited", killed=2, injured=3)]}
+    m, _ = muc34.score(gold, right)
+    assert m["injured_accuracy_nonzero"] == 1.0 and m["casualty_exact_nonzero"] == 1.0
+    assert m["dead_accuracy_nonzero"] == 1.0 and m["with_casualty_nonzero"] == 1
+    half = {"A": [casualty_event("dynamited", killed=2, injured=4)]}
+    m, _ = muc34.score(gold, half)
+    assert m["dead_accuracy_nonzero"] == 1.0
+    assert m["injured_accuracy_nonzero"] == 0.0 and m["casualty_exact_nonzero"] == 0.0
+
+
+def test_casualty_precision(tmp_path: Path) -> None:
+    gold = injury_gold(tmp_path)
+    preds = {
+        "A": [casualty_event("dynamited", killed=2, injured=3),        # both supported
+              casualty_event("exploded", killed=2, injured=3),         # same sentence: once
+              casualty_event("shot", killed=7, sentence=50)],          # no template has 7
+        "B": [casualty_event("shot", injured=4)],                      # irrelevant message
+    }
+    m, _ = muc34.score(gold, preds)
+    assert m["casualty_figures_output"] == 4
+    assert m["casualty_precision"] == pytest.approx(2 / 4)
+    assert muc34.score(gold, {})[0]["casualty_figures_output"] == 0

@@ -95,3 +95,15 @@ def test_runner_passes_the_dct(folder: Path) -> None:
     assert fake.items == [{"id": "doc1", "text": PLAIN, "date": "2020-01-27"}]
     assert report.n == 2
     assert report.metrics["value_accuracy"] == 0.5
+
+
+def test_timeml_forms_match_their_iso_spelling_and_nothing_else():
+    from gestae.evaluate.tempeval import same_value
+
+    assert same_value("2012-06/2012-08", "2012-SU", "2013-03-22")
+    assert same_value("1990/1999", "199", "2013-03-22")
+    assert same_value("2013-03-22", "PRESENT_REF", "2013-03-22T10:00:00")
+    assert same_value("2013-W11", "2013-W11", None)
+    assert not same_value("2012", "2012-SU", "2013-03-22")
+    assert not same_value("2013-03-21", "PRESENT_REF", "2013-03-22")
+    assert not same_value(None, "2012", "2013-03-22")

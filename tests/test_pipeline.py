@@ -151,3 +151,14 @@ def test_acled_incident_spans_nearby_sentences_of_one_paragraph(pipeline):
 
     assert protest(together) == "Protest with intervention"
     assert protest(apart) == "Peaceful protest"
+
+
+def test_times_in_the_output_are_plain_iso(pipeline):
+    text = ("Fighting resumed last summer, the worst since the 1990s, and the army says it "
+            "controls the valley now.")
+    result = pipeline.extract(text, date="2020-01-27")
+    values = {t.text: t.value for t in result.times}
+    assert values.get("last summer") == "2019-06/2019-08"
+    assert values.get("1990s") == "1990/1999"
+    for ref in result.times:
+        assert ref.value is None or ref.value[0].isdigit(), ref

@@ -196,7 +196,7 @@ def test_several_groups_add_up_but_subsets_do_not() -> None:
     "The 22-year-old man was released.",
     "Protesters demanded a 20% rise in wages.",
     "Unemployment stood at 12 percent.",
-    "He was killed three years ago.",
+    "He was nearly killed three years ago.",
     "The vote passed 170 to 0.",
     "Resolution 2334 was adopted.",
     "On January 13 protesters marched.",

@@ -118,7 +118,6 @@ def test_relative_periods(phrase: str, value: str, precision: str) -> None:
 
 @pytest.mark.parametrize("phrase, value", [
     ("the past three months", "2019-10-27/2020-01-27"),
-    ("the past week", "2020-01-20/2020-01-27"),
     ("the last two years", "2018-01-27/2020-01-27"),
     ("the past 48 hours", "2020-01-25/2020-01-27"),
     ("the next three days", "2020-01-27/2020-01-30"),
@@ -128,13 +127,20 @@ def test_ranges(phrase: str, value: str) -> None:
     assert (ref.text, ref.value, ref.precision) == (phrase, value, "range")
 
 
-def test_decade_is_a_range() -> None:
-    assert only("Violence peaked in the 1990s.").value == "1990/1999"
+def test_decade_is_the_timeml_decade() -> None:
+    assert (only("Violence peaked in the 1990s.").value,
+            only("Violence peaked in the 1990s.").precision) == ("199", "range")
+
+
+def test_singular_past_unit_is_the_previous_unit() -> None:
+    assert (only("Six died in the past week.").value) == "2020-W04"
+    assert (only("Six died over the last month.").value) == "2019-12"
 
 
 def test_year_ranges_and_years_in_noun_phrases() -> None:
+    # four-digit pairs are two atomic years; a two-digit end stays one range
     assert values("the pandemic of 2009-2010 and the 2014-15 season") == {
-        "2009-2010": ("2009/2010", "range"), "2014-15": ("2014/2015", "range")}
+        "2009": ("2009", "year"), "2010": ("2010", "year"), "2014-15": ("2014/2015", "range")}
     assert values("after a 2010 commando raid") == {"2010": ("2010", "year")}
 
 

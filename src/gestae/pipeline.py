@@ -154,7 +154,7 @@ class Pipeline:
         header = self.geocoder.dateline_end(text)  # a dateline names a place, not an actor
         actors = [a for a in _outside_place_names(self.actors.extract(doc, date), places)
                   if a.start >= header]
-        times = time.extract_times(text, date)
+        times = time.contract_times(time.extract_times(text, date), date)
         candidates = [_tidy(c, text, header) for c in self.coder.find(doc)]
         triggers = [(c.trigger_start, c.trigger_end) for c in candidates]
         events = [

@@ -18,11 +18,19 @@ Conventions for a figure as a :class:`~gestae.model.Count` (``low``, ``best``, `
 * several figures of one role in a sentence are added up ("two soldiers were killed and
   three civilians were killed" = 5), except those opening a subset ("including three
   children"). Non-zero "casualties" (dead and wounded together) is left out.
+* named victims count one each when the clause gives no figure: "he was murdered",
+  "Ana Lopez and Luis Ortega were killed" (2), "the attack killed attorney general Roberto
+  Garcia", "Inspector Eva Moreno died"; nouns of the act count their victims too: "the
+  murder of two aid workers", "the arrest of eight teachers".
+* figures of one incident that contradict each other are kept with their speakers:
+  :func:`casualty_reports` per mention, then :func:`contradictions` over the article.
 """
 
 from __future__ import annotations
 
+import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
@@ -187,6 +195,30 @@ _VOTE_CONTEXT_RE = re.compile(r"\b(?:vot\w*|ballots?|in\s+favou?r|abstain\w*|abs
                               re.IGNORECASE)
 
 
+_NV: dict[str, list[str]] = _CASUALTY["named_victims"]
+_NOT_NAMES = set(_NV["not_names"]) | _MONTH_NAMES | _WEEKDAY_NAMES
+_HEDGES = {h.lower() for h in _NV["hedges"]}
+_CAP = r"(?-i:[A-Z][\w'’.-]*)"
+_NAMES = rf"{_CAP}(?:\s+{_CAP}){{0,3}}"
+_NAME_SPLIT_RE = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+_AFTER_NAME = {w.lower() for w in _CASUALTY["np_stop_words"]} | {
+    "in", "at", "on", "near", "during", "outside", "inside", "today", "yesterday", "last",
+    "this", "early", "late", "because", "for", "from", "as", "over", "earlier", "later",
+    "was", "were", "is", "are", "has", "had", "have"}
+_NAMED_PASSIVE_RE = re.compile(
+    rf"(?<![\w'’-])(?P<subj>(?-i:[Hh]e|[Ss]he)|{_NAMES}(?:\s*,\s*{_NAMES})*"
+    rf"(?:,?\s+and\s+{_NAMES})?)"
+    rf"(?P<aside>\s*,[^,;]{{1,80}},|\s*,(?=\s+(?:was|were)\b))?(?:\s+(?P<aux>was|were|has\s+been|had\s+been|have\s+been))?"
+    rf"(?:\s+(?P<adv>\w+ly))?\s+(?P<verb>{_alt(_NV['passive'] + _NV['intransitive'])})"
+    r"(?![\w'’-])",
+    re.IGNORECASE)
+_NAMED_ACTIVE_RE = re.compile(
+    rf"(?<![\w'’-])(?P<verb>{_alt(_NV['active'])})\s+"
+    rf"(?P<obj>(?:[\w'’.-]+\s+){{0,3}}?{_NAMES}(?:\s+and\s+(?:[\w'’.-]+\s+){{0,3}}?{_NAMES})?)"
+    rf"(?=\s*(?:[,.;:!?)]|$)|\s+(?-i:(?:{_alt(_AFTER_NAME)}))\b)",
+    re.IGNORECASE)
+
+
 @dataclass
 class Figure:
     """One casualty figure found in a sentence: its role, value and where it is."""
@@ -196,6 +228,8 @@ class Figure:
     start: int  # the number phrase
     end: int
     subset: bool = False
+    text_start: int | None = None  # the whole phrase ("34 soldiers suffered brain injuries")
+    text_end: int | None = None
 
 
 def parse_number(text: str, *, allow_vague: bool = True) -> int | None:
@@ -504,13 +538,15 @@ def _figures(text: str, sent_start: int, sent_end: int) -> tuple[Figure, ...]:
         for group in ("cas", "cas2"):
             if z.group(group):
                 role = _cas_role(z.group(group))[0]
-                figures.append(Figure(role, Count(0, 0, 0, z.group(0)), z.start(), z.end()))
+                figures.append(Figure(role, Count(0, 0, 0, z.group(0)), z.start(), z.end(),
+                                      text_start=z.start(), text_end=z.end()))
         taken.append(z.span())
     for z in _ZERO_NOUN_RE.finditer(text, sent_start, sent_end):
         roles = [r for g in ("noun", "noun2") if z.group(g)
                  for r in _ZERO_NOUNS[" ".join(z.group(g).lower().split())]]
         for role in dict.fromkeys(roles):
-            figures.append(Figure(role, Count(0, 0, 0, z.group(0)), z.start(), z.end()))
+            figures.append(Figure(role, Count(0, 0, 0, z.group(0)), z.start(), z.end(),
+                                  text_start=z.start(), text_end=z.end()))
         taken.append(z.span())
     mentions = _number_mentions(text, sent_start, sent_end, taken)
     _propagate(text, mentions)
@@ -519,9 +555,73 @@ def _figures(text: str, sent_start: int, sent_end: int) -> tuple[Figure, ...]:
             continue
         men.count.text = text[men.text_start:max(men.text_end, men.end)]
         subset = _is_subset(text, men.start, men.end, men.clause_start)
-        figures.append(Figure(men.role, men.count, men.start, men.end, subset))
+        figures.append(Figure(men.role, men.count, men.start, men.end, subset,
+                              men.text_start, max(men.text_end, men.end)))
+    figures += _named_figures(text, sent_start, sent_end, figures)
     figures.sort(key=lambda f: f.start)
     return tuple(figures)
+
+
+def _is_name(chunk: str) -> bool:
+    """A named person: capitalised words, none a sentence opener, month or people noun
+    (a title before the name is allowed: "reporter Ana Lopez", "Reporters Ana Lopez")."""
+    words = chunk.split()
+    while len(words) > 1 and words[0].lower() in _PERSON_WORDS and words[1][:1].isupper():
+        words = words[1:]
+    caps = [w for w in words if w[:1].isupper()]
+    if not caps or not words[-1][:1].isupper():
+        return False
+    lowered = [w.lower().strip(",.") for w in words]
+    if any(w in _AFTER_NAME or w in _SMALL or w in _NON_PERSON or w in _PERSON_PLURAL
+           or w[:1].isdigit() for w in lowered):
+        return False
+    return not any(w.rstrip(".") in _NOT_NAMES for w in caps)
+
+
+def _named_role(verb: str, kind: str) -> str:
+    phrase = " ".join(verb.lower().split())
+    return _ROLE_OF[kind].get(phrase) or _ROLE_OF["passive"].get(phrase) or "killed"
+
+
+def _named_figures(text: str, sent_start: int, sent_end: int, found: list[Figure]
+                   ) -> list[Figure]:
+    """Named victims counted one each ("Roberto Garcia was killed", "killed Ali and Omar"),
+    where the clause has no figure of that role already."""
+    out: list[Figure] = []
+
+    def add(role: str, n: int, start: int, end: int) -> None:
+        lo = _clause_start(text, sent_start, start)
+        brk = _CLAUSE_BREAK_RE.search(text, end, sent_end)
+        hi = brk.start() if brk else sent_end
+        if any(f.role == role and lo <= f.start < hi for f in [*found, *out]):
+            return
+        out.append(Figure(role, Count(n, n, n, text[start:end]), start, end,
+                          text_start=start, text_end=end))
+
+    for m in _NAMED_PASSIVE_RE.finditer(text, sent_start, sent_end):
+        if (m.group("adv") or "").lower() in _HEDGES:
+            continue
+        subj, aux = m.group("subj"), (m.group("aux") or "").lower()
+        if not aux and m.group("verb").lower() not in _NV["intransitive"]:
+            continue  # "Ali killed": not a passive
+        if aux and m.group("verb").lower() in _NV["intransitive"]:
+            continue
+        parts_guess = [p for p in _NAME_SPLIT_RE.split(subj) if p]
+        plural = aux.startswith(("were", "have")) if aux else len(parts_guess) > 1
+        if subj.lower() in ("he", "she"):
+            parts = [subj] if not plural else []
+        else:
+            parts = [p for p in _NAME_SPLIT_RE.split(subj) if p]
+            if not all(_is_name(p) for p in parts) or (len(parts) > 1) != plural:
+                continue
+        if parts:
+            add(_named_role(m.group("verb"), "passive"), len(parts), m.start(), m.end())
+    for m in _NAMED_ACTIVE_RE.finditer(text, sent_start, sent_end):
+        parts = [p for p in re.split(r"\s+and\s+", m.group("obj")) if p]
+        if all(_is_name(p) for p in parts):
+            end = m.end("obj") - (m.group("obj").endswith("."))  # "killed Kennedy."
+            add(_named_role(m.group("verb"), "active"), len(parts), m.start(), end)
+    return out
 
 
 def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
@@ -568,6 +668,17 @@ def extract_casualties(text: str, sent_start: int, sent_end: int, trigger_start:
     one or one of ``other_triggers``), a clause break (";", "while", "but") counting as
     distance; ties go to this trigger.
     """
+    result = Casualties()
+    for role, figs in _own_figures(text, sent_start, sent_end, trigger_start, trigger_end,
+                                   other_triggers).items():
+        setattr(result, role, _sum_counts([f.count for f in figs]))
+    return result
+
+
+def _own_figures(text: str, sent_start: int, sent_end: int, trigger_start: int,
+                 trigger_end: int, other_triggers: list[tuple[int, int]]
+                 ) -> dict[str, list[Figure]]:
+    """The figures of one event by role (subsets dropped when a whole is given)."""
     own = (trigger_start, trigger_end)
     others = [t for t in other_triggers if t != own]
     by_role: dict[str, list[Figure]] = {}
@@ -577,11 +688,71 @@ def extract_casualties(text: str, sent_start: int, sent_end: int, trigger_start:
         if any(_distance(text, span, o) < mine for o in others):
             continue
         by_role.setdefault(fig.role, []).append(fig)
-    result = Casualties()
-    for role, figs in by_role.items():
-        main = [f for f in figs if not f.subset] or figs[:1]
-        setattr(result, role, _sum_counts([f.count for f in main]))
-    return result
+    return {role: [f for f in figs if not f.subset] or figs[:1]
+            for role, figs in by_role.items()}
+
+
+def casualty_reports(text: str, sent_start: int, sent_end: int, trigger_start: int,
+                     trigger_end: int, other_triggers: list[tuple[int, int]],
+                     source: str | None = None) -> list[dict[str, Any]]:
+    """The figures one event mention states, one entry per role, with who reported them.
+
+    Each entry: ``{"role", "value", "low", "high", "text", "source", "start", "end"}`` where
+    ``value`` is the figure's best value (several figures of a role in the sentence are added
+    up, as in :func:`extract_casualties`), ``start``/``end`` span its phrases and
+    ``source`` is the speaker given ("the Pentagon", "Iranian state TV") or None. Figures
+    of "an unknown number" are left out. Feed the entries of every mention of one incident
+    to :func:`contradictions`.
+    """
+    out: list[dict[str, Any]] = []
+    for role, figs in _own_figures(text, sent_start, sent_end, trigger_start, trigger_end,
+                                   other_triggers).items():
+        count = _sum_counts([f.count for f in figs])
+        if count.unknown or count.best is None:
+            continue
+        start = min(f.start if f.text_start is None else f.text_start for f in figs)
+        end = max(f.end if f.text_end is None else f.text_end for f in figs)
+        out.append({"role": role, "value": count.best, "low": count.low, "high": count.high,
+                    "text": count.text, "source": source, "start": start, "end": end})
+    return out
+
+
+def _bounds(entry: dict[str, Any]) -> tuple[float, float]:
+    """The values a reported figure allows: exact [v, v], floor [v, inf), ceiling [0, v]."""
+    best, low, high = entry["value"], entry.get("low"), entry.get("high")
+    lo = low if low is not None else (0 if high is not None else best)
+    hi = high if high is not None else (math.inf if low is not None else best)
+    return float(lo), float(hi)
+
+
+def contradictions(reports: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The figures of one incident that disagree, all kept, each with its source.
+
+    ``reports`` are :func:`casualty_reports` entries from every mention of the incident in
+    an article, in text order. For each role whose figures cannot all be true together
+    (their bounds do not overlap: "zero casualties" against "34 soldiers suffered brain
+    injuries"; "at least 10" and "12" agree) every figure of that role is returned, once per
+    (value, bounds, source), in text order, to fill ``casualties.reported``. Roles on which
+    the reports agree give nothing: an empty list means no contradiction.
+    """
+    by_role: dict[str, list[dict[str, Any]]] = {}
+    for entry in reports:
+        by_role.setdefault(entry["role"], []).append(entry)
+    out: list[dict[str, Any]] = []
+    for entries in by_role.values():
+        bounds = [_bounds(e) for e in entries]
+        clash = any(a[1] < b[0] or b[1] < a[0]
+                    for i, a in enumerate(bounds) for b in bounds[i + 1:])
+        if not clash:
+            continue
+        seen: set[tuple[Any, ...]] = set()
+        for entry in entries:
+            key = (entry["value"], entry.get("low"), entry.get("high"), entry.get("source"))
+            if key not in seen:
+                seen.add(key)
+                out.append(dict(entry))
+    out.sort(key=lambda e: (e.get("start") is None, e.get("start") or 0))
+    return out
 
 
 def extract_quantities(text: str, sent_start: int, sent_end: int) -> list[Quantity]:

@@ -6,13 +6,24 @@ own value and precision (see DESIGN.md, TimeRef):
 
 * ``day`` ``2020-01-24``, ``week`` ``2020-W04``, ``month`` ``2020-01``, ``year`` ``2019``,
   ``range`` ``2019-10-27/2020-01-27`` (only for expressions that are ranges themselves, like
-  "the past three months"; "the 1990s" is ``1990/1999``).
+  "the past three months"). "2009-2010" is two expressions, 2009 and 2010 (``event_date``
+  joins them into ``2009/2010``).
+* Where ISO 8601 has no notation, the TimeML (TIDES) TIMEX3 value is used, with the
+  precision of its ISO equivalent (``iso_value`` converts it; event dates are always ISO):
+  decades ``199`` ("the 1990s", range), seasons ``2012-SU`` (SP, SU, FA, WI; range), a day or
+  month of a known year anchored to an event ("the day before the vote") ``2012-XX-XX``
+  (year), and ``PRESENT_REF`` for "now" (day).
+* "the last week" / "the past month" without a number is the previous calendar unit, as
+  "last week" (TimeML); with a number ("the past three months") it is a range.
 * Relative expressions ("on Friday", "last week", "January 13") are resolved against the
   article date; without it they keep their text with value and precision None.
 * A bare weekday is the most recent such day strictly before the article date, unless the
   phrase or its clause is future ("next Friday", "will meet on Friday"): then the next one.
 * A month and day without a year take the article's year, or the year before when that
   would put them more than ~2 months after the article date.
+* "the end of the year", "that year", "the same month" and "the day before <event>" are read
+  against the narrative's reference time: the last resolved expression before them in the
+  paragraph, outside quotations (quoted speech has its own "now").
 """
 
 from __future__ import annotations
@@ -22,7 +33,7 @@ import datetime as dt
 import math
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from typing import Any
 
@@ -58,6 +69,9 @@ _ANAPHORIC: dict[str, int] = _W["anaphoric_days"]
 _AMBIGUOUS = set(_W["ambiguous_months"])
 _STRICT = set(_W["strict_context"])
 _BLOCKERS = set(_W["weekday_blockers"])
+_SEASONS: dict[str, tuple[str, int]] = {k: (v[0], int(v[1])) for k, v in _W["seasons"].items()}
+_SEASON_START = {code: month for code, month in _SEASONS.values()}
+_ENDERS = set(_W["anaphor_enders"])
 _COUNT_NOUNS = {w.lower() for w in _NOUNS["people"]["plural"]} | {
     f for forms in _NOUNS["things"].values() for f in forms}
 
@@ -79,12 +93,20 @@ _CLAUSE_END_RE = re.compile(r"[.!?;\n]")
 _ATTACH_RE = re.compile(rf"(?:^|\W)(?:{_alt(_W['attaching_prepositions'])})\s*$", re.IGNORECASE)
 _SINCE_RE = re.compile(r"(?:^|\W)(?:ever\s+)?since\s*$", re.IGNORECASE)
 _FROM_RE = re.compile(r"(?:^|\W)(?:from|between)\s*$", re.IGNORECASE)
+_DASH_RE = re.compile(r"\s*[-–]\s*")
 _TO_RE = re.compile(r"\s*(?:to|until|till|through|and|-|–)\s*$", re.IGNORECASE)
 _CLAUSE_BREAK_RE = re.compile("|".join(re.escape(b) for b in _W["clause_breaks"]),
                               re.IGNORECASE)
 _SELF_ATTACHED = re.compile(
     rf"^(?:{_alt(_REL_DAYS)}|last|this|next|earlier|later|the\s+past|the\s+last|past|"
     r"the\s+previous|the\s+next|the\s+following|\w+\s+\w+\s+ago)\b", re.IGNORECASE)
+_SEASON = rf"(?P<season>{_alt(_SEASONS)})"
+_YEAR_KIND = rf"(?:(?:{_alt(_W['year_kinds'])})\s+)?"
+_PART = rf"(?:{_alt(_W['period_parts'])})"
+_ANCHOR_AFTER_RE = re.compile(r"\s+([A-Za-z][\w'’-]*)")
+_TIMEML_RE = re.compile(
+    r"^(?:(?P<dec>\d{3})|(?P<sy>\d{4})-(?P<season>SP|SU|FA|WI)|(?P<xy>\d{4})-XX(?:-XX)?"
+    r"|(?P<wy>\d{4})-WXX|PRESENT_REF)$")
 _ISO_VALUE_RE = re.compile(
     r"^(?P<y>\d{4})(?:-(?:W(?P<w>\d{2})|(?P<m>\d{2})(?:-(?P<d>\d{2}))?))?$")
 _NAME_AFTER_RE = re.compile(r"\s+[A-Z]")
@@ -101,6 +123,8 @@ class _Cand:
     precision: str | None
     priority: int
     anaphor: int | None = None  # day offset from the previous day expression
+    refer: str | None = None  # "year", "month", "week": read against the reference time
+    anchored: str | None = None  # "day", "week", "month": anchored to an event, unknown
 
 
 Handler = Callable[[re.Match[str], Date | None, str], Resolved | None]
@@ -257,8 +281,62 @@ def _h_year_range(m: re.Match[str], article: Date | None, text: str) -> Resolved
 
 
 def _h_decade(m: re.Match[str], article: Date | None, text: str) -> Resolved | None:
-    first = int(m.group("dec"))
-    return f"{first}/{first + 9}", "range"
+    return str(int(m.group("dec")) // 10), "range"  # TimeML: "the 1990s" is 199
+
+
+def _h_year_pair(m: re.Match[str], article: Date | None, text: str) -> Resolved | None:
+    """"2009-2010": checked here, split into two years by ``extract_times``."""
+    first, last = int(m.group("year")), int(m.group("end"))
+    return (m.group("year"), "year") if first < last <= first + 50 else None
+
+
+def _season_at(code: str, year: int) -> tuple[Date, Date]:
+    """First and last day of a season labelled by the year it starts in."""
+    first = Date(year, _SEASON_START[code], 1)
+    last = _add_months(first, 3) - dt.timedelta(days=1)
+    return first, last
+
+
+def _h_season(m: re.Match[str], article: Date | None, text: str) -> Resolved | None:
+    code = _SEASONS[m.group("season").lower()][0]
+    year = m.groupdict().get("year")
+    if year:
+        return f"{year}-{code}", "range"
+    if article is None:
+        return None, None
+    rel = " ".join((m.groupdict().get("rel") or "").lower().split())
+    spans = [(y, *_season_at(code, y)) for y in range(article.year - 2, article.year + 2)]
+    current = next((y for y, lo, hi in spans if lo <= article <= hi), None)
+    started = [y for y, lo, _ in spans if lo <= article]
+    ended = [y for y, _, hi in spans if hi < article]
+    upcoming = [y for y, lo, _ in spans if lo > article]
+    future = rel in ("next", "coming", "this coming") or (
+        not rel and _is_future(text, m.start()))
+    if rel in ("last", "past", "this past"):
+        label = ended[-1]
+    elif future:
+        label = current if current is not None and not rel else upcoming[0]
+    elif rel == "this":
+        label = current if current is not None else article.year
+    else:
+        label = started[-1]
+    return f"{label}-{code}", "range"
+
+
+def _h_now(m: re.Match[str], article: Date | None, text: str) -> Resolved | None:
+    return "PRESENT_REF", "day"
+
+
+def _h_refer(m: re.Match[str], article: Date | None, text: str) -> Resolved | None:
+    """"the end of the year", "that month": the article's period until a reference is known."""
+    if article is None:
+        return None, None
+    unit = m.group("unit").lower()
+    if unit == "week":
+        return _iso_week(article), "week"
+    if unit == "month":
+        return _month(article.year, article.month), "month"
+    return str(article.year), "year"
 
 
 def _h_rel_day(m: re.Match[str], article: Date | None, text: str) -> Resolved | None:
@@ -299,7 +377,7 @@ def _h_rel_unit(m: re.Match[str], article: Date | None, text: str) -> Resolved |
     if article is None:
         return None, None
     rel = m.group("rel").lower().split()[-1]
-    step = {"last": -1, "previous": -1, "this": 0, "same": 0, "next": 1, "following": 1}[rel]
+    step = {"last": -1, "previous": -1, "this": 0, "next": 1, "following": 1}[rel]
     unit = m.group("unit").lower()
     if unit == "week":
         return _iso_week(article + dt.timedelta(days=7 * step)), "week"
@@ -339,6 +417,14 @@ def _h_past(m: re.Match[str], article: Date | None, text: str) -> Resolved | Non
     unit = _UNITS[m.group("unit").lower()]
     rel = (m.group("rel") or m.group("rel2")).lower()
     forward = rel in ("next", "coming")
+    if not (m.group("n") or m.group("n2")) and unit in ("week", "month", "year"):
+        step = 1 if forward else -1  # "the past week" is last week, as in TimeML
+        if unit == "week":
+            return _iso_week(article + dt.timedelta(days=7 * step)), "week"
+        if unit == "month":
+            shifted = _add_months(article, step)
+            return _month(shifted.year, shifted.month), "month"
+        return str(article.year + step), "year"
     other = _span_back(article, n, unit, forward)
     lo, hi = (article, other) if forward else (other, article)
     return f"{lo.isoformat()}/{hi.isoformat()}", "range"
@@ -377,6 +463,17 @@ _RULES: list[tuple[str, str, Handler]] = [
                  rf"(?:,?\s+{_YEAR})?)", _h_full_date),
     ("date_dmy", rf"(?<![\d,.])\b(?P<t>(?:{_WEEKDAY},?\s+)?(?:the\s+)?{_DAY}\s+(?:of\s+)?"
                  rf"{_MONTH}(?:,?\s+{_YEAR})?)", _h_full_date),
+    ("season_year", rf"\b(?P<t>{_MOD}?(?:the\s+)?{_SEASON}\s+(?:of\s+)?{_YEAR})", _h_season),
+    ("season_rel", rf"\b(?P<t>{_MOD}?(?P<rel>last|this\s+past|this\s+coming|this|next|coming|"
+                   rf"past)\s+{_SEASON})\b", _h_season),
+    ("season_ctx", r"\b(?:in|during|over|since|until|till|by|through|throughout)\s+(?P<t>"
+                   r"(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?P<season>summer|winter|spring|"
+                   r"autumn))\b(?!\s+(?:of|and)\b)", _h_season),
+    ("now", r"(?<![\w'’-])(?P<t>now)(?![\w'’-])(?!\s+that\b)", _h_now),
+    ("refer_part", rf"\b(?P<t>{_PART}\s+(?:the\s+)?{_YEAR_KIND}(?P<unit>year|month|week))\b",
+     _h_refer),
+    ("refer_same", rf"\b(?P<t>(?:(?:earlier|later)\s+|{_MOD})?(?:that|the\s+same)\s+"
+                   r"(?P<unit>week|month|year))\b", _h_refer),
     ("month_year", rf"\b(?P<t>{_MOD}?{_MONTH},?\s+(?:of\s+)?{_YEAR})", _h_month_year),
     ("month_relyear", rf"\b(?P<t>{_MOD}?{_MONTH},?\s+(?:of\s+)?"
                       r"(?P<rel>last|this|next|the\s+previous|the\s+following)\s+year)\b",
@@ -390,8 +487,9 @@ _RULES: list[tuple[str, str, Handler]] = [
     ("year_mod", rf"\b(?P<t>{_MOD}{_YEAR})", _h_year),
     ("year_the", rf"\b(?:the|a|an|its|their|his|her|this|that)\s+(?P<t>{_YEAR})"
                  r"(?:\s+(?P<next>[a-z][\w-]*))?", _h_year),
-    ("year_range", rf"\b(?P<t>{_YEAR}\s*[-–/]\s*(?P<end>(?:1[89]|20)\d\d|\d\d))(?![\d-])",
-     _h_year_range),
+    ("year_pair", rf"\b(?P<t>{_YEAR}\s*[-–]\s*(?P<end>(?:1[89]|20)\d\d))(?![\d-])",
+     _h_year_pair),
+    ("year_range", rf"\b(?P<t>{_YEAR}\s*[-–/]\s*(?P<end>\d\d))(?![\d-])", _h_year_range),
     ("year_poss", rf"\b(?P<t>{_YEAR})(?=['’]s\b)", _h_year),
     ("decade", r"\b(?P<t>(?:(?:early|late|mid)[\s-]+)?(?P<dec>(?:1[89]|20)\d0)['’]?s)\b",
      _h_decade),
@@ -400,7 +498,7 @@ _RULES: list[tuple[str, str, Handler]] = [
                 rf"{_WEEKDAY}{_POD}?(?:,?\s+(?:of\s+)?(?P<wk>last|this|next)\s+week\b)?)",
      _h_weekday),
     ("rel_unit", rf"\b(?P<t>(?:(?:earlier|later)\s+|{_MOD})?(?P<rel>last|this|next|"
-                 r"the\s+previous|the\s+following|the\s+same)\s+"
+                 rf"the\s+previous|the\s+following)\s+{_YEAR_KIND}"
                  r"(?P<unit>weekend|week|month|year))\b", _h_rel_unit),
     ("weekend", r"\b(?:over|during|at|on|this\s+past)\s+(?P<t>the\s+weekend)\b", _h_weekend),
     ("past", rf"\b(?P<t>(?:the\s+(?P<rel>past|last|previous|next|coming)\s+(?:{_NUMW}\s+)?"
@@ -444,33 +542,103 @@ def extract_times(text: str, article_date: Date | None) -> list[TimeRef]:
             if resolved is None:
                 continue
             cand = _Cand(m.start("t"), m.end("t"), resolved[0], resolved[1], priority)
+            if name == "year_pair":
+                second = _Cand(m.start("end"), m.end("end"), m.group("end"), "year", priority)
+                cands += [_Cand(m.start("year"), m.end("year"), resolved[0], "year", priority),
+                          second]
+                continue
             if name == "anaphoric":
-                cand.anaphor = _ANAPHORIC[" ".join(m.group("t").lower().split())]
+                phrase = " ".join(m.group("t").lower().split())
+                if _anchored_to_event(phrase, text, m.end("t")):
+                    cand.anchored = "day"  # "the day before the vote"
+                else:
+                    cand.anaphor = _ANAPHORIC[phrase]
+            elif name in ("refer_part", "refer_same"):
+                if not _is_future(text, m.start("t")):
+                    cand.refer = m.group("unit").lower()
             elif name == "anchored":
                 later = _LATER_RE.match(m.group("t"))
-                unit = _UNITS[later.group("unit").lower()] if later else None
+                unit = _UNITS[m.group("unit").lower()]
                 if later and unit in ("day", "hour"):
                     n = _count(later.group("n")) if unit == "day" else 0
                     cand.anaphor = n if later.group("dir").lower() == "later" else -n
+                elif unit == "day":
+                    cand.anchored = "day"  # "two days after the strike"
             cands.append(cand)
     chosen: list[_Cand] = []
     for cand in sorted(cands, key=lambda c: (c.start - c.end, c.priority, c.start)):
         if all(cand.end <= c.start or c.end <= cand.start for c in chosen):
             chosen.append(cand)
     chosen.sort(key=lambda c: c.start)
-    _resolve_anaphors(chosen)
+    _resolve_references(chosen, text)
     return [TimeRef(text[c.start:c.end], c.start, c.end, c.value, c.precision) for c in chosen]
 
 
-def _resolve_anaphors(cands: list[_Cand]) -> None:
-    """"the next day", "two days later": a day counted from the previous day expression."""
+def _anchored_to_event(phrase: str, text: str, end: int) -> bool:
+    """"the day before the vote" (an event follows) versus "the day before, ..." (a date)."""
+    if phrase not in ("the day before", "the day after"):
+        return False
+    nxt = _ANCHOR_AFTER_RE.match(text, end)
+    return bool(nxt) and nxt.group(1).lower() not in _ENDERS
+
+
+def _in_quote(text: str, pos: int) -> bool:
+    """Whether ``pos`` lies inside a quotation of its paragraph (quoted speech has its own now)."""
+    para = text.rfind("\n", 0, pos) + 1
+    head = text[para:pos]
+    if head.count('"') % 2:
+        return True
+    return head.rfind("“") > head.rfind("”")
+
+
+def _reference_date(value: str) -> Date | None:
+    """The first day of a resolved value, for reading later expressions against it."""
+    iso = iso_value(value, None)
+    if iso is None:
+        return None
+    m = _ISO_VALUE_RE.match(iso[0].split("/")[0])
+    if not m:
+        return None
+    year = int(m.group("y"))
+    try:
+        if m.group("w"):
+            return Date.fromisocalendar(year, int(m.group("w")), 1)
+        return Date(year, int(m.group("m") or 1), int(m.group("d") or 1))
+    except ValueError:
+        return None
+
+
+def _resolve_references(cands: list[_Cand], text: str) -> None:
+    """Expressions read against earlier ones, in text order.
+
+    "the next day", "two days later": a day counted from the previous day expression.
+    "the end of the year", "that month": the period of the narrative's reference time (the
+    last resolved expression outside quotations), else the article's (set by the handler).
+    "the day before the vote": a day of the reference time's year, ``YYYY-XX-XX``.
+    """
     last: Date | None = None
+    ref: tuple[Date, str] | None = None
     for cand in cands:
         if cand.anaphor is not None and last is not None:
             last = last + dt.timedelta(days=cand.anaphor)
             cand.value, cand.precision = last.isoformat(), "day"
-        elif cand.precision == "day" and cand.value:
+        elif cand.anchored is not None:
+            cand.value, cand.precision = (f"{ref[0].year}-XX-XX", "year") if ref else (None, None)
+            continue
+        elif cand.refer is not None and ref is not None:
+            day, precision = ref
+            if cand.refer == "year":
+                cand.value = str(day.year)
+            elif cand.refer == "month" and precision in ("day", "month"):
+                cand.value = _month(day.year, day.month)
+            elif cand.refer == "week" and precision in ("day", "week"):
+                cand.value = _iso_week(day)
+        elif cand.precision == "day" and cand.value and cand.value != "PRESENT_REF":
             last = Date.fromisoformat(cand.value)
+        if cand.value and cand.value != "PRESENT_REF" and not _in_quote(text, cand.start):
+            found = _reference_date(cand.value)
+            if found is not None and cand.precision is not None:
+                ref = (found, cand.precision)
 
 
 def event_date(trigger_start: int, trigger_end: int, sent_start: int, sent_end: int, text: str,
@@ -485,7 +653,11 @@ def event_date(trigger_start: int, trigger_end: int, sent_start: int, sent_end: 
     that cannot be resolved ("three weeks after the strike") gives (None, None, False).
     With no expression: the article date at week precision, inferred; or (None, None, True).
     """
-    inside = [t for t in times if t.start >= sent_start and t.end <= sent_end]
+    inside = []
+    for t in times:
+        if t.start >= sent_start and t.end <= sent_end and t.value != "PRESENT_REF":
+            iso = iso_value(t.value, article_date) if t.value else None
+            inside.append(TimeRef(t.text, t.start, t.end, *(iso or (None, None))))
     if not inside:
         if article_date is None:
             return None, None, True
@@ -497,13 +669,67 @@ def event_date(trigger_start: int, trigger_end: int, sent_start: int, sent_end: 
         if best.precision == "range":
             return best.value, "range", False
         return f"{best.value}/{article_date.isoformat()}", "range", False
-    if _FROM_RE.search(text, max(0, best.start - 10), best.start):
-        after = [t for t in inside if t.start >= best.end and t.value]
-        if after and _TO_RE.match(text[best.end:after[0].start]):
-            start = best.value.split("/")[0]
-            end = after[0].value.split("/")[-1]
-            return f"{start}/{end}", "range", False
+    joined = _joined_range(best, inside, text)
+    if joined is not None:
+        return joined, "range", False
     return best.value, best.precision, False
+
+
+def _joined_range(best: TimeRef, inside: list[TimeRef], text: str) -> str | None:
+    """"from January 13 to January 20", "2009-2010": the range two expressions make."""
+    after = [t for t in inside if t.start >= best.end and t.value]
+    before = [t for t in inside if t.end <= best.start and t.value]
+    pairs = []
+    if after:
+        pairs.append((best, after[0]))
+    if before:
+        pairs.append((before[-1], best))
+    for first, second in pairs:
+        link = text[first.end:second.start]
+        dashed = _DASH_RE.fullmatch(link) is not None
+        if dashed or (_FROM_RE.search(text, max(0, first.start - 10), first.start)
+                      and _TO_RE.match(link)):
+            assert first.value is not None and second.value is not None
+            return f"{first.value.split('/')[0]}/{second.value.split('/')[-1]}"
+    return None
+
+
+def iso_value(value: str | None, article_date: Date | None) -> Resolved | None:
+    """A TimeRef value as plain ISO 8601 (value, precision), for event dates and intervals.
+
+    ISO values pass through; TimeML ones become their ISO equivalent: ``199`` -> ``1990/1999``,
+    ``2012-SU`` -> ``2012-06/2012-08``, ``2012-XX-XX`` -> ``2012``, ``PRESENT_REF`` -> the
+    article date. None when there is no ISO equivalent.
+    """
+    if not value:
+        return None
+    m = _TIMEML_RE.match(value)
+    if m is None:
+        return (value, _precision_of(value)) if _is_iso(value) else None
+    if m.group("dec"):
+        first = int(m.group("dec")) * 10
+        return f"{first}/{first + 9}", "range"
+    if m.group("season"):
+        lo, hi = _season_at(m.group("season"), int(m.group("sy")))
+        return f"{_month(lo.year, lo.month)}/{_month(hi.year, hi.month)}", "range"
+    year = m.group("xy") or m.group("wy")
+    if year:
+        return year, "year"
+    return (article_date.isoformat(), "day") if article_date else None
+
+
+def _is_iso(value: str) -> bool:
+    return all(_ISO_VALUE_RE.match(part) for part in value.split("/"))
+
+
+def _precision_of(value: str) -> str:
+    if "/" in value:
+        return "range"
+    m = _ISO_VALUE_RE.match(value)
+    assert m is not None
+    if m.group("w"):
+        return "week"
+    return "day" if m.group("d") else "month" if m.group("m") else "year"
 
 
 def _attachment_cost(t: TimeRef, trigger_start: int, trigger_end: int, text: str) -> int:
@@ -546,5 +772,20 @@ def is_historical(value: str | None, article_date: Date | None) -> bool:
     """Whether an event dated ``value`` ended more than a year before the article date."""
     if not value or article_date is None:
         return False
-    end = _value_end(value)
+    iso = iso_value(value, article_date)
+    end = _value_end(iso[0]) if iso else None
     return end is not None and (article_date - end).days > 365
+
+
+def contract_times(times: list[TimeRef], article_date: Date | None) -> list[TimeRef]:
+    """The ``times`` of the output contract: every value plain ISO 8601 (or null).
+
+    ``extract_times`` keeps TimeML's own forms where they say more (a season, a decade,
+    "now"); the contract promises ISO values, so they are written out as ISO ranges here.
+    """
+    out: list[TimeRef] = []
+    for ref in times:
+        resolved = iso_value(ref.value, article_date)
+        value, precision = resolved if resolved else (None, None)
+        out.append(replace(ref, value=value, precision=precision))  # type: ignore[arg-type]
+    return out

@@ -6,6 +6,13 @@ the predicted event matched to it: incident type (gestae type/mode -> MUC type t
 ``data/muc_incident_types.yaml``), country (from the event's location), incident date, and
 number of dead (``casualties.killed.best``; none stated = 0).
 
+Casualty figures are also scored on their own: ``injured_*`` as ``dead_*`` for
+``casualties.injured`` against the INJURY targets; ``casualty_exact_nonzero`` over templates
+that give a number of dead or injured (killed and injured both right where the gold gives
+them); ``casualty_precision`` over the non-zero killed/injured figures gestae outputs on the
+incidents of a message (each distinct role, value and sentence once): supported when a
+template of the message has that total or a single target of that effect with that number.
+
 Templates and predicted incidents of a message are paired one to one, best first: each pair
 scores one point per agreeing field; ties go to the earlier event. A template left without
 an event gets every field wrong.
@@ -41,6 +48,8 @@ class Template:
     date: Interval | None
     dead: int | None  # None = not determinable (PLURAL, unknown number)
     stage: str | None = None
+    injured: int | None = 0  # as dead, for the targets whose effect is INJURY
+    figures: dict[str, set[int]] = field(default_factory=dict)  # role -> supported values
 
 
 @dataclass
@@ -166,26 +175,50 @@ def gold_dead(effects: Sequence[str], numbers: Sequence[str]) -> int | None:
     No DEATH effect at all gives 0; a dead target whose number is not a plain figure
     (PLURAL, missing) makes the count undeterminable (None).
     """
-    dead_targets: list[set[str]] = []
+    return gold_effect_total(effects, numbers, "DEATH")
+
+
+def _target_numbers(effects: Sequence[str], numbers: Sequence[str], effect_name: str
+                    ) -> list[int | None]:
+    """The number of each human target with the given effect (None: not a plain figure)."""
+    targets: list[set[str]] = []
     for effect in effects:
         head, _, rest = effect.partition(":")
         kinds = {k.strip() for k in re.sub(r"[?()]", "", head).split("/")}
-        if "DEATH" in kinds:
-            dead_targets.append(_quoted(rest))
-    if not dead_targets:
-        return 0
+        if effect_name in kinds:
+            targets.append(_quoted(rest))
     figures: list[tuple[int | None, set[str]]] = []
     for number in numbers:
         head, _, rest = number.partition(":")
         m = re.search(r"\d+", head.split("/")[0])
         figures.append((int(m.group()) if m else None, _quoted(rest)))
-    total = 0
-    for names in dead_targets:
-        hit = next((n for n, descs in figures if descs & names), None)
-        if hit is None:
-            return None
-        total += hit
-    return total
+    return [next((n for n, descs in figures if descs & names), None) for names in targets]
+
+
+def gold_effect_total(effects: Sequence[str], numbers: Sequence[str], effect_name: str
+                      ) -> int | None:
+    """Sum of the numbers of the human targets with an effect (DEATH, INJURY); see gold_dead."""
+    found = _target_numbers(effects, numbers, effect_name)
+    if any(n is None for n in found):
+        return None
+    return sum(n for n in found if n is not None)
+
+
+def gold_injured(effects: Sequence[str], numbers: Sequence[str]) -> int | None:
+    """Injured = sum of the numbers of the human targets whose effect is INJURY."""
+    return gold_effect_total(effects, numbers, "INJURY")
+
+
+def supported_figures(effects: Sequence[str], numbers: Sequence[str]) -> dict[str, set[int]]:
+    """Casualty values a template supports: each role's total and each target's own number."""
+    out: dict[str, set[int]] = {}
+    for role, effect_name in (("killed", "DEATH"), ("injured", "INJURY")):
+        values = {n for n in _target_numbers(effects, numbers, effect_name) if n}
+        total = gold_effect_total(effects, numbers, effect_name)
+        if total:
+            values.add(total)
+        out[role] = values
+    return out
 
 
 def parse_template(raw: dict[str, list[str]], year: int | None = None) -> Template | None:
@@ -203,11 +236,12 @@ def parse_template(raw: dict[str, list[str]], year: int | None = None) -> Templa
                 countries.add(iso)
     dates = raw.get("INCIDENT: DATE", [])
     stage = (raw.get("INCIDENT: STAGE OF EXECUTION") or [None])[0]
+    effects, numbers = raw.get("HUM TGT: EFFECT OF INCIDENT", []), raw.get("HUM TGT: NUMBER", [])
     return Template(types=types, countries=countries,
                     date=parse_incident_date(dates[0], year) if dates else None,
-                    dead=gold_dead(raw.get("HUM TGT: EFFECT OF INCIDENT", []),
-                                   raw.get("HUM TGT: NUMBER", [])),
-                    stage=stage)
+                    dead=gold_dead(effects, numbers), stage=stage,
+                    injured=gold_injured(effects, numbers),
+                    figures=supported_figures(effects, numbers))
 
 
 def dateline_date(text: str) -> str | None:
@@ -291,6 +325,21 @@ def event_dead(event: Event) -> int:
     return killed.best if killed is not None and killed.best is not None else 0
 
 
+def event_injured(event: Event) -> int:
+    injured = event.casualties.injured if event.casualties else None
+    return injured.best if injured is not None and injured.best is not None else 0
+
+
+def output_figures(events: Sequence[Event]) -> set[tuple[str, int, int]]:
+    """Distinct non-zero (role, value, sentence start) casualty figures of some events."""
+    out: set[tuple[str, int, int]] = set()
+    for event in events:
+        for role, value in (("killed", event_dead(event)), ("injured", event_injured(event))):
+            if value > 0:
+                out.add((role, value, event.evidence.start if event.evidence else -1))
+    return out
+
+
 @dataclass
 class FieldCheck:
     type: bool
@@ -346,6 +395,7 @@ def score(gold: Sequence[Message], predictions: dict[str, list[Event]]
         if not message.templates:
             counts["irrelevant_messages"] += 1
             counts["irrelevant_with_incident"] += bool(found)
+            _count_precision(message, found, counts)
             continue
         counts["relevant_messages"] += 1
         for template, event in zip(message.templates, pair(message.templates, found),
@@ -368,6 +418,20 @@ def score(gold: Sequence[Message], predictions: dict[str, list[Event]]
             if template.dead:
                 counts["dead_nonzero_n"] += 1
                 counts["dead_nonzero_right"] += bool(result.dead)
+            injured_ok = (event_injured(event) if event is not None else None
+                          ) == template.injured
+            if template.injured is not None:
+                counts["injured_n"] += 1
+                counts["injured_right"] += injured_ok
+            if template.injured:
+                counts["injured_nonzero_n"] += 1
+                counts["injured_nonzero_right"] += injured_ok
+            if template.dead or template.injured:
+                counts["casualty_nonzero_n"] += 1
+                counts["casualty_nonzero_right"] += (
+                    (template.dead is None or bool(result.dead))
+                    and (template.injured is None or injured_ok))
+        _count_precision(message, found, counts)
     n = counts["templates"]
     metrics: dict[str, float | int | None] = {
         "templates": n, "templates_matched": counts["matched"],
@@ -383,11 +447,32 @@ def score(gold: Sequence[Message], predictions: dict[str, list[Event]]
         "irrelevant_messages": counts["irrelevant_messages"],
         "irrelevant_with_incident": safe_div(counts["irrelevant_with_incident"],
                                              counts["irrelevant_messages"]),
+        "injured_accuracy": safe_div(counts["injured_right"], counts["injured_n"]),
+        "injured_accuracy_nonzero": safe_div(counts["injured_nonzero_right"],
+                                             counts["injured_nonzero_n"]),
+        "casualty_exact_nonzero": safe_div(counts["casualty_nonzero_right"],
+                                           counts["casualty_nonzero_n"]),
+        "casualty_precision": safe_div(counts["figures_supported"], counts["figures_output"]),
+        "with_dead_nonzero": counts["dead_nonzero_n"],
+        "with_injured_nonzero": counts["injured_nonzero_n"],
+        "with_casualty_nonzero": counts["casualty_nonzero_n"],
+        "casualty_figures_output": counts["figures_output"],
         "predicted_incidents": counts["predicted_incidents"],
         "with_country": counts["country_n"], "with_date": counts["date_n"],
         "with_open_date": counts["date_open_n"], "with_dead": counts["dead_n"],
     }
     return metrics, confusion
+
+
+def _count_precision(message: Message, found: Sequence[Event], counts: Counter[str]) -> None:
+    """Count the message's output casualty figures and those a template supports."""
+    supported: dict[str, set[int]] = {"killed": set(), "injured": set()}
+    for template in message.templates:
+        for role, values in template.figures.items():
+            supported.setdefault(role, set()).update(values)
+    for role, value, _ in output_figures(found):
+        counts["figures_output"] += 1
+        counts["figures_supported"] += value in supported.get(role, set())
 
 
 # -- running ------------------------------------------------------------------------------
@@ -423,6 +508,11 @@ def run(path: Path, pipeline: PipelineLike, limit: int | None) -> Report:
         "date_accuracy_open: gold '- D' (on or before D), predicted interval ends by D",
         "dead: sum of HUM TGT: NUMBER over targets with effect DEATH (0 if none; templates "
         "with PLURAL or unknown numbers skipped) vs casualties.killed.best (null = 0)",
+        "injured: the same for INJURY targets vs casualties.injured.best; "
+        "casualty_exact_nonzero: templates giving dead or injured > 0, every given figure "
+        "right on the paired event",
+        "casualty_precision: distinct non-zero killed/injured figures (role, value, sentence) "
+        "on a message's incidents that equal a template's total or one target's number",
         f"{sum(m.date is None for m in gold)} of {len(gold)} messages had no dateline date",
     ]
     return report

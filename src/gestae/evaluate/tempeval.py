@@ -8,6 +8,7 @@ date the pipeline gets. The DCT itself is not scored.
 
 from __future__ import annotations
 
+import datetime as _dt
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -16,6 +17,7 @@ from typing import Any
 
 from gestae.evaluate.base import PipelineLike, Report, collect, register, safe_div
 from gestae.model import TimeRef
+from gestae.time import iso_value
 
 
 @dataclass
@@ -102,6 +104,19 @@ def best_match(gold: Timex, times: Sequence[TimeRef]) -> TimeRef | None:
     return max(hits, key=lambda t: overlap(gold, t)) if hits else None
 
 
+def same_value(predicted: str | None, gold: str | None, dct: str | None) -> bool:
+    """Equal values, or equal once TimeML's own forms are written in ISO 8601 as gestae's
+    contract does ("2012-SU" = "2012-06/2012-08", "199" = "1990/1999", "PRESENT_REF" = the
+    creation day). The conversion is the same function for both sides."""
+    if predicted is None or gold is None:
+        return False
+    if predicted == gold:
+        return True
+    anchor = _dt.date.fromisoformat(dct[:10]) if dct else None
+    gold_iso = iso_value(gold, anchor)
+    return gold_iso is not None and gold_iso == iso_value(predicted, anchor)
+
+
 def score(gold: Sequence[GoldDoc], predictions: dict[str, list[TimeRef]]
           ) -> tuple[dict[str, float | int | None], list[list[Any]]]:
     """Span recall and value accuracy over gold DATEs; span precision over all gold TIMEX3."""
@@ -117,7 +132,7 @@ def score(gold: Sequence[GoldDoc], predictions: dict[str, list[TimeRef]]
             n_dates += 1
             pred = best_match(timex, times)
             found += pred is not None
-            ok = pred is not None and pred.value == timex.value
+            ok = pred is not None and same_value(pred.value, timex.value, doc.dct)
             right += ok
             rows.append([doc.id, timex.text, timex.value,
                          pred.text if pred else None, pred.value if pred else None,
