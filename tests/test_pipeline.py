@@ -162,3 +162,24 @@ def test_times_in_the_output_are_plain_iso(pipeline):
     assert values.get("1990s") == "1990/1999"
     for ref in result.times:
         assert ref.value is None or ref.value[0].isdigit(), ref
+
+
+def test_conflicting_casualty_figures_are_all_kept_with_their_speakers(pipeline, validator):
+    text = ("Iran fired missiles at the Ain al-Asad base on January 8. President Trump said "
+            "the strike caused zero casualties. The Pentagon said on Friday that 34 soldiers "
+            "suffered brain injuries in the attack.")
+    result = pipeline.extract(text, date="2020-01-24")
+    _valid(validator, result)
+    attack = next(e for e in result.events if e.casualties.reported)
+    reported = {(r["role"], r["value"], r["source"]) for r in attack.casualties.reported}
+    assert ("injured", 0, "President Trump") in reported
+    assert ("injured", 34, "The Pentagon") in reported
+    for r in attack.casualties.reported:
+        assert text[r["start"]:r["end"]] == r["text"]
+
+
+def test_agreeing_figures_are_not_reported_as_a_conflict(pipeline):
+    text = ("Gunmen attacked a checkpoint near Kirkuk on Monday, killing at least 10 soldiers. "
+            "The army said 12 soldiers were killed in the attack.")
+    result = pipeline.extract(text, date="2020-01-24")
+    assert all(not e.casualties.reported for e in result.events)

@@ -312,3 +312,12 @@ def test_subset_without_commas() -> None:
 def test_comma_is_not_coordination_without_and() -> None:
     c = casualties("A leader of the party, the student wing chief was hacked to death.")
     assert triple(c.killed) == (1, 1, 1)
+
+
+def test_figure_after_a_complementizer_counts():
+    from gestae.quantities import extract_casualties
+
+    text = "The Pentagon said on Friday that 34 soldiers suffered brain injuries in the attack."
+    start = text.index("attack")
+    injured = extract_casualties(text, 0, len(text), start, start + 6, []).injured
+    assert injured is not None and injured.best == 34

@@ -7,7 +7,6 @@ Data flows one way. Each stage is a plain function or a small object built once 
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import hashlib
 import os
@@ -17,8 +16,8 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from gestae import incident, quantities, time
 from gestae import nlp as nlp_module
-from gestae import quantities, time
 from gestae.actors import ActorResolver
 from gestae.coding import EventCoder, ontology
 from gestae.geo import Geocoder
@@ -162,9 +161,10 @@ class Pipeline:
             for cand in candidates
         ]
         sent_starts = [sent.start_char for sent in doc.sents]
+        incident.report_conflicting_figures(events, triggers, doc)
         for event in events:
             others = [e for e in events if e is not event
-                      and _same_incident(e, event, sent_starts, text)]
+                      and incident.same_incident(e, event, sent_starts, text)]
             event.acled_event_type, event.acled_sub_event_type = ontology.acled_types(
                 event, others)
         events.sort(key=lambda e: (not e.is_asserted, -e.confidence, e.evidence.trigger_start))
@@ -264,19 +264,6 @@ class Pipeline:
 # -- helpers ----------------------------------------------------------------------------
 
 
-INCIDENT_SENTENCES = 2  # an incident's reports stay within this many sentences
-
-
-def _same_incident(a: Event, b: Event, sent_starts: list[int], text: str) -> bool:
-    """Whether two events of one article read as one incident for ACLED's sub-event types
-    ("Protesters gathered ... Police fired tear gas"): same paragraph, nearby sentences."""
-    first, last = sorted((a.evidence.trigger_start, b.evidence.trigger_start))
-    if "\n\n" in text[first:last]:
-        return False
-    gap = bisect.bisect_right(sent_starts, last) - bisect.bisect_right(sent_starts, first)
-    return gap <= INCIDENT_SENTENCES
-
-
 def _env_files(name: str) -> list[str]:
     """Files listed in an environment variable, separated like PATH."""
     return [f for f in os.environ.get(name, "").split(os.pathsep) if f]
@@ -351,7 +338,13 @@ class _Remapper:
             attribution=[self.span(a) for a in event.attribution],
             location=self.span(event.location) if event.location else None,
             quantities=[self._quantity(q) for q in event.quantities],
+            casualties=replace(event.casualties, reported=[
+                self._report(r) for r in event.casualties.reported]),
         )
+
+    def _report(self, report: dict[str, Any]) -> dict[str, Any]:
+        start, end = self._map(report["start"], report["end"])
+        return {**report, "start": start, "end": end}
 
     def _quantity(self, q: Any) -> Any:
         if q.start is None or q.end is None:

@@ -173,6 +173,7 @@ _OBJECT_WORDS = {"the", "a", "an", "his", "her", "their", "its", "them", "him", 
                  "over", "around", "as", "no", "one", "two", "three"}
 _BLOCK_BEFORE = {"no", "any", "each", "every", "which", "this", "that", "the",
                  "same", "only", "aged", "age", "ages"} | _LABELS
+_COMPLEMENTIZERS = {"that", "which"}
 _SUBSET_BEFORE_RE = re.compile(rf"(?:{_SUBSET})\b[^;]*$", re.IGNORECASE)
 _OF_THEM_RE = re.compile(r"\s+of\s+(?:them|whom)\b", re.IGNORECASE)
 _TIME_WORDS = _load("time_words.yaml")
@@ -323,8 +324,9 @@ def _is_label_or_measure(text: str, m: re.Match[str], sent_start: int) -> bool:
         before = _PREV_WORD_RE.search(text, max(sent_start, m.start() - 30), m.start())
         if before:
             word = before.group(1).lower().rstrip(".")
-            if word in _BLOCK_BEFORE:
-                return True
+            if word in _BLOCK_BEFORE and not (
+                    word in _COMPLEMENTIZERS and m.group("num")[:1].isdigit()):
+                return True  # "that one", but "said that 34 soldiers were injured" counts
             word_text = before.group(1).rstrip(".")
             if word_text in _MONTH_NAMES:
                 return True  # "January 13" is a date

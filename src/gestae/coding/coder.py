@@ -133,6 +133,8 @@ class _Match:
     modality: str = "asserted"
     type: str = ""
     rule: str = ""
+    verb: Token | None = None  # a verb of the same event this nominal trigger absorbed
+    sent_index: int = 0  # which sentence of the document (0 = the lead)
 
     def __post_init__(self) -> None:
         self.rule = self.rule or self.pattern.id
@@ -153,19 +155,23 @@ class EventCoder:
         # user files add or replace packaged patterns (see patterns.load_patterns)
         self.index = pattern_index(tuple(str(f) for f in trigger_files))
         self.cues = cues()
+        self.weapon_words: frozenset[str] = frozenset().union(*self.cues["instruments"].values())
 
     # --- public ---------------------------------------------------------------------------
 
     def find(self, doc: Doc) -> list[EventCandidate]:
         """Every event candidate of ``doc``, in text order."""
         out: list[EventCandidate] = []
+        index = 0
         for sent in doc.sents:
-            out.extend(self._sentence(sent))
+            out.extend(self._sentence(sent, index))
+            if len(sent) >= 5:  # a dateline or a stray fragment is not a sentence of news
+                index += 1
         return out
 
     # --- matching -------------------------------------------------------------------------
 
-    def _sentence(self, sent: Span) -> Iterator[EventCandidate]:
+    def _sentence(self, sent: Span, index: int = 0) -> Iterator[EventCandidate]:
         used: set[int] = set()
         matches: list[_Match] = []
         for pos in ("verb", "noun"):
@@ -190,6 +196,7 @@ class EventCoder:
             self._negation(match)
             self._modality(match)
             self._instrument_mode(match)
+            match.sent_index = index
             yield self._candidate(match, sent)
 
     def _match(self, token: Token, pos: str) -> _Match | None:
@@ -237,12 +244,26 @@ class EventCoder:
         if pattern.obj:
             roles = ("dobj", "nsubjpass", "attr", "oprd") if pattern.pos == "verb" else (
                 "dobj",)
-            objs = [c for c in children if c.dep_ in roles
-                    for c in _conjuncts(c) if lemma(c) in pattern.obj]
+            objs = [o for c in children if c.dep_ in roles
+                    for c in _conjuncts(c) for o in self._through_quantity(c)
+                    if lemma(o) in pattern.obj]
             if not objs:
                 # "carried out an airstrike": the object may hang on a particle-less "out"
                 objs = [g for c in children if c.dep_ == "prep" and lemma(c) in ("out",)
                         for g in c.children if lemma(g) in pattern.obj]
+            reduced = token.dep_ == "acl" and token.tag_ in ("VBN", "VBD") and not any(
+                c.dep_ in _SUBJ for c in children)  # the small model tags some VBN as VBD
+            if not objs and pattern.pos == "verb" and not any(c.dep_ == "dobj"
+                                                              for c in children):
+                # "rockets fired from Gaza hit ...", misparsed with the weapon as subject
+                objs = [c for c in children if c.dep_ == "nsubj" and lemma(c) in pattern.obj
+                        and lemma(c) in self.weapon_words]
+            if not objs and pattern.pos == "verb" and (reduced or (
+                    token.dep_ == "relcl" and _is_passive(token))):
+                # "rockets fired from Gaza", "the weapons that were seized": the noun the
+                # passive participle or relative clause modifies is its object
+                objs = [o for o in self._through_quantity(token.head)
+                        if lemma(o) in pattern.obj]
             if not objs:
                 return None
             obj = objs[0]
@@ -255,10 +276,19 @@ class EventCoder:
             tokens.append(mods[0])
         if pattern.xcomp:
             comps = [c for c in children if c.dep_ in ("xcomp", "ccomp", "pcomp")
-                     and lemma(c) in pattern.xcomp]
+                     and (lemma(c) in pattern.xcomp or "*" in pattern.xcomp)]
             if not comps:
                 return None
         return _Match(pattern=pattern, head=token, tokens=tokens, obj=obj)
+
+    def _through_quantity(self, token: Token) -> list[Token]:
+        """A noun, and for a quantity noun the nouns it counts: "a total of 206 rifles",
+        "dozens of machine guns", "a swathe of territory" (the object is what is counted)."""
+        if lemma(token) not in self.cues["quantity_nouns"] and not token.like_num:
+            return [token]
+        counted = [t for c in token.children if c.dep_ == "prep" and lemma(c) == "of"
+                   for o in _pobjs(c) for t in _conjuncts(o)]
+        return [token, *counted]
 
     # --- filters --------------------------------------------------------------------------
 
@@ -292,7 +322,10 @@ class EventCoder:
             noun = token.head
             human = lemma(noun) in cue["people_nouns"] or noun.ent_type_ in (
                 "PERSON", "NORP", "ORG", "GPE")
-            if not has_agent and not human:
+            # "rockets fired from Gaza hit ...": the weapon of an attack names it
+            weapon = match.type == "ASSAULT" and any(
+                lemma(noun) in words for words in cue["instruments"].values())
+            if not has_agent and not human and not weapon:
                 return True  # "the rockets, which were supplied last year"
         if token.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ in ("had", "'d")
                                          for c in token.children):
@@ -310,7 +343,8 @@ class EventCoder:
                 if child.i in used:
                     continue
                 if child.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "pobj"):
-                    words.update(lemma(t) for t in _conjuncts(child))
+                    words.update(lemma(t) for c in _conjuncts(child)
+                                 for t in self._through_quantity(c))
                 elif child.dep_ in ("prep", "prt", "dative"):
                     words.update(lemma(o) for o in _pobjs(child))
         return words
@@ -320,9 +354,24 @@ class EventCoder:
         film", "stormed to victory", "beat Arsenal 2-0"); a conflict verb with a legislative
         or abstract object is re-typed ("killed the bill" -> REJECT, "attacked the budget" ->
         ACCUSE)."""
+        cue, token = self.cues, match.head
+        if ontology.quad_class(match.type) in _VERBAL_QUADS:
+            # a speech act needs a speaker: "the missile slammed into a school" is no criticism
+            subject = token.head if token.dep_ == "conj" and not any(
+                c.dep_ in _SUBJ for c in token.children) else token
+            return match.pattern.pos == "verb" and any(
+                c.dep_ == "nsubj" and self._weapon(c) for c in subject.children)
         if ontology.quad_class(match.type) != 4:
             return False
-        cue, token = self.cues, match.head
+        if match.pattern.id in cue["instrument_subject_rules"] and not any(
+                c.dep_ in ("nsubj", "nsubjpass") and self._weapon(c) for c in token.children):
+            return True  # "the alarm went off" is no bomb
+        if match.type == "PROTEST" and match.pattern.pos == "verb" and (
+                match.pattern.dobj == "none") and any(
+                c.dep_ == "dobj" and c.i not in {t.i for t in match.tokens}
+                and c.doc[c.left_edge.i].lower_ not in cue["adverbial_preps"]
+                for c in token.children):
+            return True  # "gathered the children", "rallied support": not a demonstration
         if match.pattern.pos == "noun":
             for child in token.children:
                 if child.i in {t.i for t in match.tokens}:
@@ -343,9 +392,14 @@ class EventCoder:
                     match.type)
                 match.rule = f"{match.pattern.id}>{match.type.lower()}"
                 return False
-        if words & cue["other_sense_objects"]:
-            return True
+        if words & cue["other_sense_objects"] and match.type != "PROTEST":
+            return True  # "protested against corruption" is still a protest
         return self._sports(match)
+
+    def _weapon(self, token: Token) -> bool:
+        """A noun that names a weapon or its bearer ("a roadside bomb", "two bombers")."""
+        word = lemma(token)  # the head only: a "fire alarm" is no fire-arm
+        return word in self.weapon_words or word in self.cues["weapon_bearers"]
 
     def _sports(self, match: _Match) -> bool:
         """A conflict verb or noun in a sentence about a game: a score ("2-0") or a sports
@@ -630,6 +684,13 @@ class EventCoder:
                 and not any(c.dep_ in _SUBJ for c in token.children)):
             match.negated = True
             return
+        if token.dep_ == "conj" and token.tag_ == "VBG" and any(
+                c.dep_ == "prep" and lemma(c) == "without" and c.i < token.i
+                for c in token.head.children) and any(
+                c.dep_ == "cc" and lemma(c) in ("or", "nor") and c.i < token.i
+                for c in token.head.children):
+            match.negated = True  # "withdrew without resistance or firing a shot"
+            return
         for gov in self._governors(token):
             if lemma(gov) in self.cues["speech_verbs"]:
                 return
@@ -783,6 +844,9 @@ class EventCoder:
                 if (subj.dep_ == "nsubj" and other is not None and other.pattern.pos == "noun"
                         and other.type == m.type and other.head.i not in drop):
                     drop.add(m.head.i)
+                    other.verb = m.head  # the clause is reported by this verb (confidence)
+                    if other.mode is None:
+                        other.mode, other.cameo_root = m.mode, m.cameo_root
         drop |= self._consequences(matches, by_head)
         drop |= self._purposes(matches, by_head)
         return [m for m in matches if m.head.i not in drop]
@@ -857,21 +921,29 @@ class EventCoder:
 
     def _confidence(self, match: _Match) -> float:
         """How likely the event is right, from the evidence: the pattern's prior and its
-        specificity (required objects, particles), complete arguments, the trigger's syntactic
-        role (main clause vs. a passing mention) and modality. Higher is more often right."""
-        pattern, token = match.pattern, match.head
+        specificity (required objects, particles), complete arguments, where the report sits
+        (a main clause of the lead sentence is the article's incident; a subordinate clause,
+        a modifier or a later sentence is more often a passing mention) and modality. Higher
+        is more often right."""
+        pattern = match.pattern
+        # a nominal trigger whose verb it absorbed ("an airstrike destroyed ...") is reported
+        # by that verb: its syntactic role is the verb's
+        token = match.verb if match.verb is not None else match.head
         score = pattern.strength + 0.03 * min(pattern.constraints, 3)
-        score += 0.06 if match.sources else -0.1
+        if match.sources:
+            score += 0.06
+        elif match.verb is None:
+            score -= 0.1
         if match.targets:
             score += 0.05
         elif ontology.requires_recipient(match.type):
             score -= 0.15
-        if pattern.pos == "noun":
+        if pattern.pos == "noun" and match.verb is None:
             score -= 0.05 if (match.sources or match.targets) else 0.15
         if match.rule != pattern.id:
             score -= 0.1  # re-typed by a sense or modality rule
-        if token.dep_ in ("relcl", "acl", "pobj", "pcomp", "amod", "appos"):
-            score -= 0.08  # a subordinate mention, not the sentence's main report
+        score -= self._role_penalty(token)
+        score -= min(0.05 * match.sent_index, 0.1)  # news puts the incident in its lead
         if any(lemma(s) in ("it", "they", "he", "she", "this", "that") for s in match.sources):
             score -= 0.04
         if match.modality == "hypothetical":
@@ -881,6 +953,31 @@ class EventCoder:
         if match.negated:
             score -= 0.1
         return round(min(0.99, max(0.05, score)), 3)
+
+    def _role_penalty(self, token: Token, depth: int = 0) -> float:
+        """How far the trigger's clause is from the sentence's main report: a modifier of a
+        noun or an object of a preposition ("the attack that ...", "after the raid"), a
+        background clause ("as leaders met", "after police called on them"), or a participle
+        describing a thing ("placards condemning the ban", "a camp housing troops")."""
+        cue = self.cues
+        if token.dep_ in ("relcl", "acl", "pobj", "pcomp", "amod", "appos"):
+            penalty = 0.08
+            if token.dep_ == "acl" and token.tag_ == "VBG":
+                noun = token.head
+                human = lemma(noun) in cue["people_nouns"] or noun.ent_type_ in (
+                    "PERSON", "NORP", "ORG", "GPE") or lemma(noun) in cue["document_nouns"]
+                if not human:
+                    penalty += 0.1
+            return penalty
+        marks = [lemma(c) for c in token.children if c.dep_ == "mark"]
+        if token.dep_ == "advcl" and any(m in cue["background_marks"] for m in marks):
+            return 0.08
+        if token.dep_ in ("advcl", "xcomp", "conj") and not marks and token.head is not token \
+                and not any(c.dep_ in _SUBJ for c in token.children) and depth < 3:
+            # "as activists marched, demanding ...": a participle or subject-less conjunct
+            # is as central as the clause it hangs on
+            return self._role_penalty(token.head, depth + 1)
+        return 0.0
 
     def _candidate(self, match: _Match, sent: Span) -> EventCandidate:
         tokens = sorted(match.tokens, key=lambda t: t.i)
