@@ -96,3 +96,44 @@ def test_asserted_only_and_min_confidence_filter_events(tmp_path):
     assert len(asserted) < len(everything)
     assert events("--min-confidence", "1.0") == [
         e for e in everything if e["confidence"] >= 1.0]
+
+
+ACLED_RULE = """
+rules:
+  - when: {type: PROTEST}
+    acled: [Protests, Peaceful protest]
+"""
+
+
+def test_user_acled_rule_is_tried_first(tmp_path):
+    from gestae import Pipeline
+
+    text = "Hundreds of students rallied in Dhaka. Police fired tear gas to disperse them."
+    packaged = Pipeline().extract(text, date="2021-03-10")
+    user = Pipeline(acled_files=[_write(tmp_path, "acled.yaml", ACLED_RULE)]).extract(
+        text, date="2021-03-10")
+
+    def protest(result) -> str | None:
+        return next(e.acled_sub_event_type for e in result.events if e.type == "PROTEST")
+
+    assert protest(packaged) == "Protest with intervention"
+    assert protest(user) == "Peaceful protest"
+
+
+@pytest.mark.parametrize(("content", "needle"), [
+    ("rules: [{when: {colour: red}, acled: null}]", "unknown condition"),
+    ("rules: [{when: {type: EXPLODE}, acled: null}]", "unknown PLOVER type"),
+    ("rules: [{when: {type: PROTEST}, acled: Protests}]", "'acled' is null or"),
+    ("rules: [{when: {type: PROTEST}}]", "mapping with 'when' and 'acled'"),
+    ("rules: oops", "'rules' list"),
+])
+def test_bad_acled_rule_files_are_named_in_the_error(tmp_path, content, needle):
+    from gestae.coding.ontology import MappingDataError, acled_rules
+
+    path = _write(tmp_path, "bad.yaml", content)
+    with pytest.raises(MappingDataError, match=needle) as info:
+        acled_rules((path,))
+    assert path in str(info.value)
+    result = CliRunner().invoke(cli, ["extract", _write(tmp_path, "a.txt", TEXT),
+                                      "--acled-rules", path])
+    assert result.exit_code == 2 and "Traceback" not in result.output

@@ -76,6 +76,9 @@ def cli() -> None:
 @click.option("--triggers", "trigger_files", multiple=True, type=click.Path(dir_okay=False),
               help="Extra trigger patterns (YAML, like coding/data/triggers.yaml); a pattern "
               "with an existing id replaces it. Repeatable. Also $GESTAE_TRIGGERS.")
+@click.option("--acled-rules", "acled_files", multiple=True, type=click.Path(dir_okay=False),
+              help="Extra ACLED mapping rules (YAML `rules:` like coding/data/acled.yaml), "
+              "tried before the packaged ones. Repeatable. Also $GESTAE_ACLED_RULES.")
 @click.option("--asserted-only", is_flag=True,
               help="Drop negated, hypothetical, future and historical events.")
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0,
@@ -86,8 +89,8 @@ def cli() -> None:
               help="Progress bar on stderr (default: when stderr is a terminal).")
 def extract_cmd(paths: tuple[str, ...], input_kind: str, fmt: str, date: str | None,
                 doc_id: str | None, actor_files: tuple[str, ...], trigger_files: tuple[str, ...],
-                asserted_only: bool, min_confidence: float, batch_size: int,
-                progress: bool | None) -> None:
+                acled_files: tuple[str, ...], asserted_only: bool, min_confidence: float,
+                batch_size: int, progress: bool | None) -> None:
     from gestae.ingest import InputError, check_date, detect_format
     from gestae.model import DocumentResult
     from gestae.output import Writer
@@ -96,7 +99,8 @@ def extract_cmd(paths: tuple[str, ...], input_kind: str, fmt: str, date: str | N
         default_date = check_date(date) if date else None
     except InputError as exc:
         raise BadInput(f"--date: {exc}") from None
-    for option, files in (("--actors", actor_files), ("--triggers", trigger_files)):
+    for option, files in (("--actors", actor_files), ("--triggers", trigger_files),
+                          ("--acled-rules", acled_files)):
         for path in files:
             if not os.path.isfile(path):
                 raise BadInput(f"{option} {path}: no such file")
@@ -116,7 +120,7 @@ def extract_cmd(paths: tuple[str, ...], input_kind: str, fmt: str, date: str | N
 
     articles = _articles(paths, kinds, default_date, doc_id)
     first = _first_or_error(articles)
-    pipeline = _pipeline(actor_files, batch_size, trigger_files)
+    pipeline = _pipeline(actor_files, batch_size, trigger_files, acled_files)
     writer = Writer(fmt, sys.stdout)
     show = sys.stderr.isatty() if progress is None else progress
     results = pipeline.extract_many(_chain(first, articles))
@@ -259,14 +263,14 @@ class _Progress:
 
 
 def _pipeline(actor_files: tuple[str, ...], batch_size: int,
-              trigger_files: tuple[str, ...] = ()) -> Any:
+              trigger_files: tuple[str, ...] = (), acled_files: tuple[str, ...] = ()) -> Any:
     from gestae.nlp import ModelNotInstalled
 
     try:
         from gestae.pipeline import Pipeline
 
         return Pipeline(actor_files=actor_files, trigger_files=trigger_files,
-                        batch_size=batch_size)
+                        acled_files=acled_files, batch_size=batch_size)
     except ModelNotInstalled as exc:
         raise click.ClickException(str(exc)) from None
     except (OSError, ValueError) as exc:  # unreadable or malformed actor files

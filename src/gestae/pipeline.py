@@ -64,6 +64,7 @@ class Pipeline:
         model: str = nlp_module.DEFAULT_MODEL,
         actor_files: Iterable[str | os.PathLike[str]] = (),
         trigger_files: Iterable[str | os.PathLike[str]] = (),
+        acled_files: Iterable[str | os.PathLike[str]] = (),
         batch_size: int = 16,
     ) -> None:
         self.nlp = nlp_module.load(model)
@@ -72,6 +73,8 @@ class Pipeline:
         self.geocoder = Geocoder()
         extra = [*trigger_files, *_env_files("GESTAE_TRIGGERS")]
         self.coder = EventCoder(self.nlp, [os.fspath(f) for f in extra])
+        acled = [*acled_files, *_env_files("GESTAE_ACLED_RULES")]
+        self.acled_rules = ontology.acled_rules(tuple(os.fspath(f) for f in acled))
 
     # -- public API -------------------------------------------------------------------
 
@@ -166,7 +169,7 @@ class Pipeline:
             others = [e for e in events if e is not event
                       and incident.same_incident(e, event, sent_starts, text)]
             event.acled_event_type, event.acled_sub_event_type = ontology.acled_types(
-                event, others)
+                event, others, self.acled_rules)
         events.sort(key=lambda e: (not e.is_asserted, -e.confidence, e.evidence.trigger_start))
         remap = _Remapper(prepared)
         return DocumentResult(

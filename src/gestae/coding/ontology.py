@@ -295,15 +295,73 @@ def _matches(cond: dict[str, Any], event: Event, others: list[Event], mode: str 
             and _context_match(cond, event, others))
 
 
-def acled_types(event: Event, others: list[Event]) -> tuple[str | None, str | None]:
+ACLED_CONDITIONS = frozenset({
+    "type", "modes", "own_modes", "rules", "trigger_words", "sentence_words",
+    "sentence_words_not", "context", "two_sided", "killed", "protest_nearby",
+    "protester_violence_nearby", "force_nearby", "lethal_nearby", "claimed",
+    *(f"{side}{suffix}" for side in ("source", "target")
+      for suffix in ("", "_not", "_primary", "_none")),
+})
+
+
+class MappingDataError(ValueError):
+    """A user ACLED rule file that cannot be used; the message names the file and rule."""
+
+
+def _check_rule(rule: Any, where: str) -> dict[str, Any]:
+    if not isinstance(rule, dict) or "acled" not in rule:
+        raise MappingDataError(f"{where}: a rule is a mapping with 'when' and 'acled'")
+    when = rule.get("when") or {}
+    if not isinstance(when, dict):
+        raise MappingDataError(f"{where}: 'when' must be a mapping of conditions")
+    unknown = sorted(set(when) - ACLED_CONDITIONS)
+    if unknown:
+        raise MappingDataError(f"{where}: unknown condition(s) {unknown}; known: "
+                               f"{', '.join(sorted(ACLED_CONDITIONS))}")
+    value = rule["acled"]
+    if value is not None and not (isinstance(value, list) and len(value) == 2
+                                  and all(isinstance(v, str) for v in value)):
+        raise MappingDataError(f"{where}: 'acled' is null or [event type, sub-event type]")
+    types = when.get("type")
+    for type_ in [types] if isinstance(types, str) else types or []:
+        if str(type_).upper() not in EVENT_TYPES:
+            raise MappingDataError(f"{where}: unknown PLOVER type {type_!r}")
+    return rule
+
+
+@lru_cache(maxsize=8)
+def acled_rules(extra_files: tuple[str, ...] = ()) -> tuple[dict[str, Any], ...]:
+    """The ACLED rules in the order they are tried: the user's files first (so a user rule
+    overrides a packaged one), then ``data/acled.yaml``."""
+    rules: list[dict[str, Any]] = []
+    for path in extra_files:
+        try:
+            with open(path, encoding="utf-8") as handle:
+                data = yaml.load(handle, Loader=WordLoader)  # noqa: S506 - SafeLoader
+        except OSError as exc:
+            raise MappingDataError(f"ACLED rule file {path}: {exc.strerror or exc}") from None
+        except (yaml.YAMLError, UnicodeDecodeError) as exc:
+            raise MappingDataError(f"ACLED rule file {path}: not valid YAML ({exc})") from None
+        entries = data.get("rules") if isinstance(data, dict) else None
+        if not isinstance(entries, list):
+            raise MappingDataError(f"ACLED rule file {path}: expected a mapping with a "
+                                   "'rules' list")
+        rules += [_check_rule(r, f"ACLED rule file {path}, rule {n}")
+                  for n, r in enumerate(entries, 1)]
+    return (*rules, *_acled()["rules"])
+
+
+def acled_types(event: Event, others: list[Event],
+                rules: tuple[dict[str, Any], ...] | None = None) -> tuple[str | None, str | None]:
     """ACLED (event type, sub-event type) for a coded event, or ``(None, None)``.
 
-    ``others`` are the other events of the same sentence (the event itself may be among them):
+    ``others`` are the other events of the same incident (nearby sentences of a paragraph):
     a protest met with force becomes "Protest with intervention" or, with deaths, "Excessive
     force against protesters"; a killing beside a suicide bombing is that bombing.
+    ``rules`` defaults to the packaged ones (see :func:`acled_rules` for user files).
     """
     mode = _incident_mode(event, others)
-    for rule in _acled()["rules"]:
+    for rule in acled_rules() if rules is None else rules:
         if _matches(rule.get("when") or {}, event, others, mode):
             value = rule.get("acled")
             if not value:
