@@ -121,3 +121,58 @@ def test_runner(root: Path) -> None:
     assert report.metrics["precision_exact"] == 1.0
     assert report.metrics["recall_exact"] == pytest.approx(2 / 3)
     assert [row[0] for row in report.tables[0][2]] == ["Organisation", "Person", "Location"]
+
+
+# -- countries the gold gives ------------------------------------------------------------
+
+COUNTRY_TEXT = "Turkey and the Iraqi army met Smith of the SDF. British."
+
+
+def at(words: str) -> tuple[int, int]:
+    start = COUNTRY_TEXT.index(words)
+    return start, start + len(words)
+
+
+def _country_root(tmp_path: Path, relations: list[dict]) -> Path:
+    source = tmp_path / "S"
+    source.mkdir(parents=True)
+    (source / "documents.json").write_text(
+        json.dumps({"_id": "D2", "text": COUNTRY_TEXT}) + "\n", encoding="utf-8")
+    ents = [("Organisation", "Turkey"), ("Organisation", "the Iraqi army"),
+            ("Nationality", "Iraqi"), ("Person", "Smith"), ("Organisation", "the SDF"),
+            ("Nationality", "British")]
+    (source / "entities.json").write_text("".join(
+        json.dumps({"documentId": "D2", "begin": at(w)[0], "end": at(w)[1], "type": t,
+                    "value": w}) + "\n" for t, w in ents), encoding="utf-8")
+    (source / "relations.json").write_text("".join(json.dumps(r) + "\n" for r in relations),
+                                           encoding="utf-8")
+    return tmp_path
+
+
+def test_gold_countries_from_names_nesting_and_relations(tmp_path: Path) -> None:
+    link = {"documentId": "D2", "type": "HasAttrOf", "sourceBegin": at("Smith")[0],
+            "sourceEnd": at("Smith")[1], "targetBegin": at("British")[0],
+            "targetEnd": at("British")[1]}
+    (doc,) = re3d.read(_country_root(tmp_path, [link]))
+    assert doc.countries == {at("Turkey"): "TUR", at("the Iraqi army"): "IRQ",
+                             at("Smith"): "GBR"}
+    assert [m.label for m in doc.entities].count("Organisation") == 3  # Nationality unscored
+    (plain,) = re3d.read(_country_root(tmp_path / "b", []))
+    assert at("Smith") not in plain.countries  # no link, no country
+
+
+def test_country_scores_count_only_the_right_country(tmp_path: Path) -> None:
+    (doc,) = re3d.read(_country_root(tmp_path, []))
+    gold = re3d.with_gold_countries([doc])
+
+    def org(words: str, country: str | None) -> re3d.Mention:
+        return re3d.Mention("D2", *at(words), "Organisation", words, country)
+
+    # Turkey right, the Iraqi army wrongly Syrian, the SDF without a country (gold has none)
+    m = re3d.country_scores(gold, [org("Turkey", "TUR"), org("Iraqi army", "SYR"),
+                                   org("SDF", None)])
+    assert m["gold_with_country"] == 2 and m["country_matched"] == 2
+    assert m["country_present"] == 2 and m["country_right"] == 1
+    assert m["country_precision"] == 0.5 and m["country_recall"] == 0.5
+    assert m["resolved_precision"] == pytest.approx(2 / 3)  # Turkey and the SDF
+    assert m["resolved_recall"] == pytest.approx(2 / 4)  # of four Org/Person gold mentions

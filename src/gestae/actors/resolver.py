@@ -4,13 +4,17 @@ How it works, in three steps, all over one token array:
 
 1. Phrase index: every name, demonym, capital, role noun and marker of the knowledge base
    is matched on normalised tokens (longest match wins; transliterated names also by
-   consonant skeleton). Unknown PERSON / ORG / NORP entities of the NER become names too.
+   consonant skeleton). Unknown PERSON / ORG / NORP entities of the NER become names too,
+   once checked against the index and the data's word lists (a gazetteer place after "in",
+   a ship, a weapon acronym is no actor); ``doc.ents`` itself is never changed.
 2. Noun-phrase runs: runs of nominal tokens (tags NN*, JJ*, POS, HYPH, ...) are read right
    to left; the last match of a phrase is its head, earlier matches are its modifiers:
    "Iraqi security forces" = demonym + role -> IRQ COP (+MIL).
 3. Prepositional attachment: "lawmakers in the Iraqi parliament", "the head of the PMF".
 
 Countries and capitals after a locative preposition ("in Baghdad") are places, not actors.
+A mention is the whole noun phrase with its article ("the Taliban", "a Hamas official"), as
+ACE, re3d and the ConfliBERT tags mark it; numbers and quantifiers stay out.
 """
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ from gestae.actors.kb import (
     Entry,
     KnowledgeBase,
     Pattern,
+    Term,
     case_ok,
     load_kb,
     norm,
@@ -49,6 +54,7 @@ _RUN_START_TAGS = frozenset({"DT", "PRP$", "PDT"})
 _SKIP_INSIDE = frozenset({"-", "–", "—", "'", "’", "‘", ".", "`"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _NO_INFER = frozenset({"UAF", "UNK"})
+_ARTICLES = frozenset({"the", "a", "an"})
 _NER_TYPES = {"PERSON": "person", "ORG": "organisation", "NORP": "group"}
 _AGENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "poss", "appos", "agent", "conj", "ROOT",
                          "attr", "pobj"})
@@ -107,6 +113,23 @@ class Mention:
     attached: list[Mention] = field(default_factory=list)
 
 
+def term_in_force(entry: Entry, date: dt.date | None) -> Term | None:
+    """The dated role that codes ``entry`` on ``date`` (the latest one when no date)."""
+    if not entry.terms:
+        return None
+    if date is None:
+        return max(entry.terms, key=lambda t: t.start or dt.date.min)
+    valid = [t for t in entry.terms if t.covers(date)]
+    return max(valid, key=lambda t: t.start or dt.date.min) if valid else None
+
+
+def _is_place_name(text: str) -> bool:
+    """Does the gazetteer know this name as a place? (Loaded once per process by geo.)"""
+    from gestae.geo.gazetteer import get_gazetteer  # noqa: PLC0415 - only when needed
+
+    return get_gazetteer().has_name(text)
+
+
 class ActorResolver:
     """Code actor mentions with PLOVER countries and sectors from the actor knowledge base.
 
@@ -122,6 +145,9 @@ class ActorResolver:
         self._attach = s.get("attach_prepositions", frozenset())
         self._place_nouns = s.get("place_nouns", frozenset())
         self._skip = s.get("skip_words", frozenset())
+        self._place_verbs = s.get("place_verbs", frozenset())
+        self._vessels = frozenset(v.upper() for v in s.get("vessel_prefixes", frozenset()))
+        self._not_actors = frozenset(norm(w) for w in s.get("not_actors", frozenset()))
         self._last_doc: weakref.ref[Doc] | None = None
         self._last_text = ""
 
@@ -155,8 +181,31 @@ class ActorResolver:
             if best is None or (actor.end - actor.start) > (best.end - best.start):
                 best = actor
         if best is None:
+            best = self._owned_thing(toks, matches, text, date)
+        if best is None:
             return None
         return replace(best, text=phrase, start=start, end=end)
+
+    def _owned_thing(self, toks: Tokens, matches: list[Match], text: str,
+                     date: dt.date | None) -> Actor | None:
+        """An argument that names a thing of a state: "a Georgian cargo plane", "Iran's oil
+        tankers". PLOVER codes the recipient by its owner, so the phrase takes the state's
+        country (no sector: the thing is not the government)."""
+        owners = [m for m in matches if m.entry.type == "country"
+                  and m.use in (NAME, DEMONYM) and m.end < len(toks)]
+        if len(owners) != 1 or (toks.has_tags and not toks.tag[-1].startswith("NN")):
+            return None
+        owner = owners[0]
+        if owner.use == NAME and toks.text[owner.end] not in _POSSESSIVE:
+            return None  # "a plane to Iraq": a destination, not an owner
+        country, code, _, _ = self._entry_codes(owner.entry, date)
+        if country is None and code is None:
+            return None
+        thing = " ".join(toks.text[owner.end:]).lstrip("'’s ").strip()
+        name = f"{self.kb.country_names.get(country or '', owner.entry.name)} {thing}".strip()
+        start_char, end_char = toks.idx[0], toks.end_char(len(toks) - 1)
+        return Actor(text=text[start_char:end_char], start=start_char, end=end_char,
+                     name=name, country=country, code=code, kind=None, id=None)
 
     def infer_context(self, actor: Actor, country: str | None) -> Actor:
         """A bare role actor ("police", "protesters") takes ``country`` from context."""
@@ -248,7 +297,14 @@ class ActorResolver:
         return True
 
     def _add_entities(self, doc: Doc, toks: Tokens, matches: list[Match]) -> list[Match]:
-        """Unknown PERSON / ORG / NORP entities become name matches of their own."""
+        """Unknown PERSON / ORG / NORP entities become name matches of their own.
+
+        The small model's labels are checked against the knowledge base first (an entity
+        the index already matched is never re-read) and against the data's word lists: a
+        name after "in" / "near" that the gazetteer knows is a place ("in Raqqah" tagged
+        PERSON), a vessel ("USS Mahan") or a weapon acronym ("VBIED") is no actor. Nothing
+        is written back to ``doc.ents``: the doc is shared with the place resolver.
+        """
         covered = [False] * len(toks)
         for m in matches:
             for j in range(m.start, m.end):
@@ -258,22 +314,67 @@ class ActorResolver:
             kind = _NER_TYPES.get(ent.label_)
             if kind is None:
                 continue
-            start = ent.start
-            while start < ent.end and covered[start]:
-                start += 1
-            if start >= ent.end or any(covered[start:ent.end]):
+            span = self._entity_span(toks, ent.start, ent.end, covered)
+            if span is None:
                 continue
-            if not any(c.isupper() for c in toks.text[start]):
+            start, end, after_locative = span
+            if not self._entity_is_actor(toks, start, end, kind, after_locative):
                 continue
-            if kind == "organisation" and toks.dep[ent.end - 1] not in _AGENT_DEPS:
-                continue
-            if kind == "group" and toks.has_tags and toks.tag[ent.end - 1] not in ("NNS",
-                                                                                   "NNPS"):
-                continue
-            name = doc[start:ent.end].text
+            name = doc[start:end].text
             entry = Entry(id="", type=f"ner-{kind}", name=name, kind=kind)
-            extra.append(Match(start, ent.end, entry, NAME))
+            extra.append(Match(start, end, entry, NAME))
         return sorted([*matches, *extra], key=lambda m: m.start)
+
+    def _entity_span(self, toks: Tokens, start: int, end: int,
+                     covered: list[bool]) -> tuple[int, int, bool] | None:
+        """The entity's tokens without a leading preposition ("Near Palmyra") or trailing
+        reference marks ("al-Assad,[1"); None when the index already covers it."""
+        after_locative = self._after_locative(toks, start)
+        while start < end and (covered[start] or toks.text[start].lower() in self._locative):
+            after_locative = after_locative or toks.text[start].lower() in self._locative
+            start += 1
+        while end > start and not any(c.isalpha() for c in toks.text[end - 1]):
+            end -= 1
+        if start >= end or any(covered[start:end]):
+            return None
+        return start, end, after_locative
+
+    def _after_locative(self, toks: Tokens, i: int) -> bool:
+        """Token i follows "in", "near" ..., or is a conjunct of such a place ("in Diwaniya
+        and Hilla")."""
+        j = i - 1
+        while j >= 0 and toks.text[j].lower() in _ARTICLES:
+            j -= 1
+        if j < 0:
+            return False
+        if toks.text[j].lower() in self._locative:
+            return True
+        if toks.text[j].lower() not in ("and", "or", ","):
+            return False
+        for k in range(j - 1, max(j - 10, -1), -1):
+            word = toks.text[k]
+            if word.lower() in self._locative:
+                return True
+            if not (word[:1].isupper() or word.lower() in ("and", "or", ",", "the", "-")):
+                return False
+        return False
+
+    def _entity_is_actor(self, toks: Tokens, start: int, end: int, kind: str,
+                         after_locative: bool) -> bool:
+        """Is an entity the NER found (and the index did not) an actor at all?"""
+        first = toks.text[start]
+        if not any(c.isupper() for c in first) or first in self._vessels:
+            return False
+        words = " ".join(toks.text[start:end])
+        if norm(words) in self._not_actors:
+            return False
+        if kind == "organisation" and toks.dep[end - 1] not in _AGENT_DEPS:
+            return False
+        if kind == "group" and toks.has_tags and toks.tag[end - 1] not in ("NNS", "NNPS"):
+            return False
+        if after_locative and kind != "group":
+            return not _is_place_name(words)
+        return True
 
     # ------------------------------------------------------------------ step 2: phrases
 
@@ -363,6 +464,8 @@ class ActorResolver:
                 continue
             start, mods = self._absorb(toks, inside[:k], head, run_start)
             start = self._trim_start(toks, start, head.start)
+            if at_end or possessive:
+                start = self._with_article(toks, start, run_start)
             mention = Mention(start, head.end, head, mods)
             mention.locative = self._is_locative(toks, head, start, run_start)
             out.append(mention)
@@ -380,7 +483,10 @@ class ActorResolver:
             return False
         place_next = next_word in self._place_nouns
         if use == ROLE:
-            # a title before a name is absorbed by the name; otherwise a noun modifier
+            # a title before a name is absorbed by the name; otherwise a noun modifier;
+            # "to press the regime", "performs general surgery": not the role noun
+            if toks.has_tags and not toks.tag[head.end - 1].startswith("NN"):
+                return False
             return at_end or possessive
         if use == DEMONYM:
             if not (at_end or possessive):
@@ -403,9 +509,9 @@ class ActorResolver:
         entry = head.entry
         is_person = head.use == NAME and entry.kind == "person"
         if head.use == ROLE:
+            # the whole noun phrase: "a prominent Venezuelan opposition leader"
             mods = [m for m in before if m.start >= run_start]
-            return (mods[0].start if mods else self._first_word(toks, run_start, head.start),
-                    mods)
+            return self._first_word(toks, run_start, head.start), mods
         if not before or before[-1].end != head.start:
             return head.start, []
         left = before[-1]
@@ -429,6 +535,17 @@ class ActorResolver:
             start += 1
         return start
 
+    @staticmethod
+    def _with_article(toks: Tokens, start: int, run_start: int) -> int:
+        """Keep an article right before the mention: "the Taliban", "a Hamas official".
+
+        A mention is the whole noun phrase, as ACE, re3d and the ConfliBERT actor tags mark
+        it; numbers and quantifiers stay out (casualty figures are read separately).
+        """
+        if start - 1 >= run_start and toks.text[start - 1].lower() in _ARTICLES:
+            return start - 1
+        return start
+
     def _is_locative(self, toks: Tokens, head: Match, start: int, run_start: int) -> bool:
         """A country, capital or place-like institution right after "in", "to", "from"..."""
         entry = head.entry
@@ -441,6 +558,9 @@ class ActorResolver:
             i -= 1
         if i >= 0 and toks.text[i].lower() in self._locative:
             return True
+        if i >= 0 and toks.text[i].lower() in self._place_verbs and (
+                not toks.has_tags or toks.tag[i].startswith("VB")):
+            return True  # "visited Baghdad"
         # "in Iraq and Syria": a conjunct of a place is a place
         if i < 0 or toks.text[i].lower() not in ("and", "or", ","):
             return False
@@ -496,11 +616,7 @@ class ActorResolver:
         country, code = entry.country, entry.code
         sector, sectors = entry.sector, list(entry.sectors)
         if entry.terms:
-            if date is None:
-                term = max(entry.terms, key=lambda t: t.start or dt.date.min)
-            else:
-                valid = [t for t in entry.terms if t.covers(date)]
-                term = max(valid, key=lambda t: t.start or dt.date.min) if valid else None
+            term = term_in_force(entry, date)
             if term is not None:
                 sector = term.sector or sector
                 sectors = list(term.sectors) or ([] if term.sector else sectors)
@@ -593,6 +709,8 @@ class ActorResolver:
                 sector in ("MIL", "PRM", "REB", None):
             sectors, sector = [s for s in [sector, *sectors] if s], "UAF"
         if sector is None and country is None and code is None:
+            if head.use == NAME:  # "Mr. Karim": a person all the same, just not coded
+                return replace(base, name=head.entry.name, kind="person")
             return None
         sectors = list(dict.fromkeys(s for s in sectors if s and s != sector))
         kind = role.kind if role else "person"
@@ -602,11 +720,11 @@ class ActorResolver:
             kind, name, ident = "person", head.entry.name, None
         elif ident is None:
             ident = self._role_id(role, country)
-        if aligned and head.use == ROLE:
-            aname = self.kb.country_names.get(aligned, aligned)
-            name = f"{aname}-aligned {name}"
         if country and head.use == ROLE and ident and ident.startswith("role/"):
             name = f"{self.kb.country_names.get(country, country)} {name}"
+        if aligned and head.use == ROLE:  # "Iran-aligned Iraq proxy militia"
+            aname = self.kb.country_names.get(aligned, aligned)
+            name = f"{aname}-aligned {name}"
         return replace(base, name=name, country=country, code=code, sector=sector,
                        sectors=sectors, kind=kind, id=ident)
 
