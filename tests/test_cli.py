@@ -166,3 +166,19 @@ def test_places_explains_each_resolution(runner, tmp_path):
     empty.write_text("")
     bad = runner.invoke(cli, ["places", "--file", str(empty)])
     assert bad.exit_code == 2 and "empty" in bad.stderr
+
+
+def test_actors_lists_and_explains_dated_roles(runner, tmp_path):
+    listing = run(runner, "actors", "--kind", "organisation")
+    assert listing.exit_code == 0 and "org/quds-force" in listing.stdout
+    in_office = run(runner, "actors", "--lookup", "Donald Trump", "--date", "2019-06-01")
+    out_of_office = run(runner, "actors", "--lookup", "Donald Trump", "--date", "2022-06-01")
+    assert "GOV" in in_office.stdout and "GOV" not in out_of_office.stdout.split("coded")[-1]
+    data = json.loads(run(runner, "actors", "--lookup", "Quds Force", "--format", "json").stdout)
+    assert data["actor"]["country"] == "IRN"
+    assert runner.invoke(cli, ["actors", "--lookup", "the weather"]).exit_code == 1
+    assert runner.invoke(cli, ["actors", "--kind", "spaceship"]).exit_code == 2
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("organisations:\n  - id: org/x\n    name: X\n    sector: XYZ\n")
+    result = runner.invoke(cli, ["actors", "--actors", str(bad)])
+    assert result.exit_code == 2 and "bad.yaml" in result.stderr

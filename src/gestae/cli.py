@@ -192,6 +192,71 @@ def _read_text_arg(path: str) -> str:
         raise BadInput(_with_path(path, exc)) from None
 
 
+ACTORS_HELP = """List the actor knowledge base, or explain how a name is coded.
+
+Without --lookup: every entry (countries, organisations, people, role words) with its
+country, PLOVER sector and aliases; --kind narrows it. With --lookup: how the name
+resolves on --date (people hold dated roles: a leader is GOV only during his term), which
+alias matched and why. --actors adds your own files, as for `gestae extract`.
+
+\b
+Examples:
+  gestae actors --kind organisation
+  gestae actors --lookup "Quds Force" --date 2020-01-03
+  gestae actors --lookup "Donald Trump" --date 2022-06-01 --format json
+"""
+
+
+@cli.command("actors", help=ACTORS_HELP)
+@click.option("--kind", help="country, organisation, person, role (or state, group).")
+@click.option("--lookup", "name", help="A name or phrase to resolve.")
+@click.option("--date", help="The date for --lookup (YYYY-MM-DD); default: latest roles.")
+@click.option("--actors", "actor_files", multiple=True, type=click.Path(dir_okay=False),
+              help="Extra actor dictionary (YAML); repeatable.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+              show_default=True)
+def actors_cmd(kind: str | None, name: str | None, date: str | None,
+               actor_files: tuple[str, ...], fmt: str) -> None:
+    import datetime as dt
+    import json
+
+    from gestae.actors.explain import list_entries, lookup
+    from gestae.evaluate.base import render_table
+    from gestae.ingest import InputError, check_date
+
+    for path in actor_files:
+        if not os.path.isfile(path):
+            raise BadInput(f"--actors {path}: no such file")
+    try:
+        day = dt.date.fromisoformat(check_date(date)) if date else None
+    except InputError as exc:
+        raise BadInput(f"--date: {exc}") from None
+    try:
+        if name is not None:
+            found = lookup(name, day, files=actor_files)
+            if fmt == "json":
+                click.echo(json.dumps(found, ensure_ascii=False, indent=2, default=str))
+            else:
+                click.echo(found["reason"])
+            if not found["found"]:
+                sys.exit(1)
+            return
+        entries = list_entries(kind, files=actor_files)
+    except ValueError as exc:  # malformed user files, unknown kinds
+        raise BadInput(str(exc)) from None
+    if not entries and kind:
+        raise BadInput(f"--kind {kind}: no such entries; try country, organisation, person, "
+                       "role, state or group")
+    if fmt == "json":
+        click.echo(json.dumps(entries, ensure_ascii=False, indent=2, default=str))
+        return
+    rows = [[e["id"], e.get("country") or e.get("code") or "-", e.get("sector") or "-",
+             ", ".join(p for ps in (e.get("phrases") or {}).values() for p in ps)[:70]]
+            for e in entries]
+    click.echo(render_table(["id", "country", "sector", "names"], rows))
+    click.echo(f"{len(rows)} entries", err=True)
+
+
 EVAL_HELP = """Score gestae on a public gold data set.
 
 DATASET is case2021, conflibert-quad, conflibert-actors, petrarch-unittests,
