@@ -214,9 +214,12 @@ class Pipeline:
             type=cand.type,
             mode=cand.mode,
             context=list(cand.context),
-            source=self._actors_for(cand.source_spans, actors, text, date, context_country),
-            target=self._actors_for(cand.target_spans, actors, text, date, context_country),
-            attribution=self._actors_for(cand.attribution_spans, actors, text, date, None),
+            source=self._actors_for(cand.source_spans, actors, places, text, date,
+                                    context_country),
+            target=self._actors_for(cand.target_spans, actors, places, text, date,
+                                    context_country),
+            attribution=self._actors_for(cand.attribution_spans, actors, places, text, date,
+                                         None),
             date=value,
             date_precision=precision,  # type: ignore[arg-type]
             date_inferred=inferred,
@@ -245,22 +248,30 @@ class Pipeline:
         self,
         spans: list[Span],
         actors: list[Actor],
+        places: list[Place],
         text: str,
         date: dt.date | None,
         context_country: str | None,
     ) -> list[Actor]:
-        """Actors inside each argument span; the span itself is coded when none is found."""
+        """One actor per argument span, spanning the whole phrase ("A court in Lima"): the
+        phrase coded as a whole (role, owner, place: "Lima court", PER JUD), else the actor
+        mention inside it; an argument that names no actor ("the talks") is dropped."""
         found: list[Actor] = []
         for start, end in spans:
-            # an actor that starts inside the argument ("two [men in Kabul]") belongs to it
-            inside = [a for a in actors if start <= a.start < end]
-            if not inside:
-                coded = self.actors.resolve(text[start:end], start, end, date)
-                inside = [coded] if coded is not None else []
-            for actor in _outermost(inside):
-                if actor.country is None and actor.code is None:
-                    actor = self.actors.infer_context(actor, context_country)
-                found.append(actor)
+            phrase = text[start:end]
+            inside = _outermost([a for a in actors if start <= a.start < end])
+            coded = self.actors.resolve(text, start, end, date)
+            if coded is not None and coded.kind == "person" and not any(
+                    a.kind == "person" for a in inside) and any(
+                    start <= p.start < end for p in places):
+                coded = None  # "the Ain al-Asad air base" names a place, not Bashar al-Assad
+            if coded is None:
+                if not inside:
+                    continue
+                coded = replace(inside[0], text=phrase, start=start, end=end)
+            if coded.country is None and coded.code is None:
+                coded = self.actors.infer_context(coded, context_country)
+            found.append(coded)
         return found
 
 

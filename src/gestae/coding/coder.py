@@ -23,11 +23,12 @@ from gestae.model import EventCandidate
 
 _SUBJ = ("nsubj", "csubj")
 _PASSIVE_MARK = ("nsubjpass", "auxpass", "csubjpass")
-_SPAN_DROP = ("relcl", "acl", "conj", "cc", "appos", "punct", "advcl", "parataxis", "prep",
-              "dep")
-_SPAN_KEEP_PREPS = ("of", "from")
+_SPAN_DROP = ("relcl", "acl", "advcl", "parataxis", "dep", "punct")
+_SPAN_PUNCT = ("-", "'", "’", "(", ")", ",", "/")
 _RELATIVE = ("who", "which", "that", "whom", "whose")
 _VERBAL_QUADS = (1, 3)
+_VERB_RECIPIENT_PREPS = ("to", "against", "toward", "towards", "upon")
+_OBJ_RECIPIENT_PREPS = (*_VERB_RECIPIENT_PREPS, "on")
 _SCORE = re.compile(r"(?<![\d.,])\d{1,2} ?[-–] ?\d{1,2}(?![\d.,%])")
 
 
@@ -47,8 +48,11 @@ def _conjuncts(token: Token) -> list[Token]:
 
 
 def _noun_span(token: Token) -> tuple[int, int]:
-    """Char span of a noun phrase: its subtree without relative clauses, conjuncts, appositions
-    and attached prepositional phrases (other than "of"/"from")."""
+    """Char span of a whole noun phrase, as news coders mark an actor: the head with its
+    modifiers, prepositional phrases ("a court in Lima", "inspectors for the agency"),
+    appositions ("Jane Roe, the group's spokeswoman") and a bracketed abbreviation, but
+    not its own conjuncts (each is an argument of its own), dates ("on Monday"), relative
+    or participle clauses, or an adverbial clause."""
     keep: list[Token] = []
     stack = [token]
     while stack:
@@ -56,19 +60,15 @@ def _noun_span(token: Token) -> tuple[int, int]:
         keep.append(tok)
         for child in tok.children:
             dep = child.dep_
-            if dep in ("conj", "cc") and tok is not token:
-                stack.append(child)  # "Hezbollah and Amal fighters"
-            elif dep == "punct" and (child.tag_ == "HYPH" or child.text in ("-", "'")):
-                stack.append(child)  # "al-Sadr"
-            elif dep == "appos" and child.left_edge.i > 0 and not (
-                child.doc[child.left_edge.i - 1].is_punct
-            ):
-                stack.append(child)  # "foreign minister Mohammad Javad Zarif"
-            elif dep in _SPAN_DROP and not (dep == "prep" and lemma(child) in _SPAN_KEEP_PREPS):
+            if tok is token and dep in ("conj", "cc", "preconj"):
                 continue
-            else:
-                stack.append(child)
-    keep.sort(key=lambda t: t.i)
+            if dep == "punct":
+                if child.tag_ in ("HYPH", "-LRB-", "-RRB-") or child.text in _SPAN_PUNCT:
+                    stack.append(child)  # "al-Sadr", "(UNHCR)", "Jane Roe, a lawyer"
+                continue
+            if dep in _SPAN_DROP or _time_phrase(child):
+                continue
+            stack.append(child)
     # Keep only the contiguous run around the head (a dropped child may sit inside).
     start = end = token.i
     indices = {t.i for t in keep}
@@ -79,9 +79,17 @@ def _noun_span(token: Token) -> tuple[int, int]:
     doc = token.doc
     while start < end and (doc[start].is_punct or doc[start].dep_ in ("cc", "case")):
         start += 1
-    while end > start and doc[end].is_punct:
+    while end > start and doc[end].is_punct and not (
+            doc[end].tag_ == "-RRB-" and any(doc[i].tag_ == "-LRB-" for i in range(start, end))):
         end -= 1
     return doc[start].idx, doc[end].idx + len(doc[end])
+
+
+def _time_phrase(token: Token) -> bool:
+    """A date or time modifier ("on Monday", "last week"): when, not who."""
+    if token.dep_ == "prep":
+        return _time_adjunct(token)
+    return token.dep_ in ("npadvmod", "tmod") and token.ent_type_ in ("DATE", "TIME")
 
 
 def _pobjs(prep: Token) -> list[Token]:
@@ -437,7 +445,8 @@ class EventCoder:
                          if s.i not in trigger_heads and lemma(s) not in instruments
                          and s.ent_type_ not in ("DATE", "TIME")]
         match.targets = [t for t in match.targets
-                         if t.i not in trigger_heads and t not in match.sources
+                         if (t.i not in trigger_heads or t is match.obj)
+                         and t not in match.sources
                          and t.ent_type_ not in ("DATE", "TIME")]
 
     def _issuers(self, tokens: list[Token]) -> list[Token]:
@@ -514,11 +523,36 @@ class EventCoder:
             sources = self._inherited_subject(token, passive)
         if not targets and token.dep_ in ("relcl", "acl") and passive:
             targets = [token.head]
+        if not targets and not passive:
+            targets = self._recipients(match)
         if not targets and pattern.xcomp and match.type == "THREATEN":
             # "threatened to shell the city": the threatened act's object is the target
             targets = [t for c in token.children if c.dep_ in ("xcomp", "ccomp")
                        for o in c.children if o.dep_ == "dobj" for t in _conjuncts(o)]
         match.sources, match.targets = sources, targets
+
+    def _recipients(self, match: _Match) -> list[Token]:
+        """Who an event is aimed at when its pattern names no target: a person object that
+        is part of the trigger ("summoned the ambassador", "released the hostages"), the
+        object of "to"/"against" on the verb or of "on" on its object ("lifted sanctions
+        (imposed) on X", "suspended deliveries to X")."""
+        obj = match.obj
+        if obj is not None and lemma(obj) in self.cues["recipient_objects"]:
+            return _conjuncts(obj)
+        holders: list[tuple[Token, tuple[str, ...]]] = [(match.head, _VERB_RECIPIENT_PREPS)]
+        if obj is not None:
+            holders.append((obj, _OBJ_RECIPIENT_PREPS))
+            holders += [(c, _OBJ_RECIPIENT_PREPS) for c in obj.children
+                        if c.dep_ == "acl" and c.tag_ == "VBN"]
+        for holder, preps in holders:
+            for child in holder.children:
+                if (child.dep_ in ("prep", "dative") and child not in match.tokens
+                        and lemma(child) in preps and not _time_adjunct(child)):
+                    found = [p for p in _pobjs(child) if p.pos_ in ("PROPN", "NOUN", "PRON")]
+                    if found:
+                        return found
+        # "in X" stays the event's location, never its target: "marched in Baghdad"
+        return []
 
     def _inherited_subject(self, token: Token, passive: bool) -> list[Token]:
         """Subject of a verb that has none of its own: shared with a coordinated verb,
