@@ -56,6 +56,8 @@ class Actor(Record):
     kind: str | None = None  # person, organisation, state, group
     id: str | None = None
     inferred: bool = False
+    aligned: str | None = None  # ISO3 of a patron state ("Iran's proxy militia": IRN)
+    located: str | None = None  # ISO3 of where it is based ("the US embassy in Baghdad": IRQ)
 
 
 @dataclass
