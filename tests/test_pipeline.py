@@ -183,3 +183,12 @@ def test_agreeing_figures_are_not_reported_as_a_conflict(pipeline):
             "The army said 12 soldiers were killed in the attack.")
     result = pipeline.extract(text, date="2020-01-24")
     assert all(not e.casualties.reported for e in result.events)
+
+
+def test_a_verb_absorbed_by_a_nominal_trigger_anchors_the_event(pipeline):
+    text = "A roadside bomb killed five soldiers near Kandahar on Tuesday."
+    event = pipeline.extract(text, date="2021-06-10").events[0]
+    assert event.type == "ASSAULT" and event.mode == "explosives"
+    assert event.evidence.trigger == "killed"
+    assert event.location is not None and event.location.name == "Kandahar"
+    assert event.casualties.killed is not None and event.casualties.killed.best == 5

@@ -1018,6 +1018,10 @@ class EventCoder:
         first, last = tokens[0], tokens[-1]
         if last.i - first.i > 5:  # a far particle or object: keep the head word only
             first = last = match.head
+        if match.pattern.pos == "noun" and match.verb is not None:
+            # "a roadside bomb killed five": the verb reports the event and anchors its place
+            # and date; the noun still gives the mode and the rule
+            first = last = match.verb
         context = list(match.pattern.context)
         for extra in ontology.mode_contexts(match.type, match.mode):
             if extra not in context:
