@@ -128,3 +128,20 @@ def test_bomb_going_off_takes_its_weapon_mode(nlp: Language, coder: EventCoder) 
     event = of_type(code(nlp, coder, "A landmine went off under a truck, wounding the driver."),
                     "ASSAULT")
     assert event.rule == "assault.go_off" and event.mode == "explosives"
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("Heavy clashes erupted between rival militias in Aden on Friday.", "erupted"),
+    ("Fighting broke out near the border town overnight.", "broke"),
+    ("The suicide attack claimed 12 lives in the market.", "claimed"),
+])
+def test_event_predicate_anchors_a_nominal_event(nlp, coder, text, trigger):
+    events = coder.find(nlp(text))
+    assert events, text
+    assert text[events[0].trigger_start:events[0].trigger_end] == trigger
+
+
+def test_a_noun_with_an_unrelated_verb_keeps_its_own_trigger(nlp, coder):
+    text = "The attack was condemned by the United Nations."
+    attack = [e for e in coder.find(nlp(text)) if e.type == "ASSAULT"]
+    assert [text[e.trigger_start:e.trigger_end] for e in attack] == ["attack"]

@@ -883,7 +883,25 @@ class EventCoder:
                         other.mode, other.cameo_root = m.mode, m.cameo_root
         drop |= self._consequences(matches, by_head)
         drop |= self._purposes(matches, by_head)
+        for m in matches:
+            if m.pattern.pos == "noun" and m.verb is None and m.head.i not in drop:
+                m.verb = self._event_predicate(m.head)
         return [m for m in matches if m.head.i not in drop]
+
+    def _event_predicate(self, noun: Token) -> Token | None:
+        """The verb that only says a nominal event happened ("clashes erupted", "the attack
+        claimed 12 lives", "the protest took place"), if the noun is its subject."""
+        verb = noun.head
+        if noun.dep_ not in ("nsubj", "nsubjpass") or verb.pos_ not in ("VERB", "AUX"):
+            return None
+        word = lemma(verb)
+        if word not in self.cues.get("event_predicates", frozenset()):
+            return None
+        needed = (self.cues.get("event_predicate_needs") or {}).get(word)
+        if needed and not any(lemma(c) == needed for c in verb.children
+                              if c.dep_ in ("prt", "dobj", "prep", "advmod")):
+            return None
+        return verb
 
     def _consequences(self, matches: list[_Match], by_head: dict[int, _Match]) -> set[int]:
         """"opened fire, killing three and wounding 50", "killed 3 and wounded 50": the deaths
