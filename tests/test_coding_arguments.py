@@ -8,17 +8,6 @@ from spacy.language import Language
 
 from gestae.coding import EventCoder
 from gestae.model import EventCandidate
-from gestae.nlp import load
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load()
-
-
-@pytest.fixture(scope="module")
-def coder(nlp: Language) -> EventCoder:
-    return EventCoder(nlp)
 
 
 def first(nlp: Language, coder: EventCoder, text: str, type_: str) -> EventCandidate:

@@ -9,17 +9,6 @@ from spacy.language import Language
 
 from gestae.coding import EventCoder
 from gestae.model import EventCandidate
-from gestae.nlp import load
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load()
-
-
-@pytest.fixture(scope="module")
-def coder(nlp: Language) -> EventCoder:
-    return EventCoder(nlp)
 
 
 def code(nlp: Language, coder: EventCoder, text: str) -> list[EventCandidate]:

@@ -209,3 +209,10 @@ def calibration_rows(pairs: Iterable[tuple[float | None, bool]]) -> list[list[An
     order = [*labels, "no event"]
     return [[label, buckets[label][0], safe_div(buckets[label][1], buckets[label][0])]
             for label in order if label in buckets]
+
+
+def predict(pipeline: PipelineLike, items: Iterable[Any]) -> list[dict[str, Any]]:
+    """Contract dicts for gold items (anything with ``id``, ``text`` and optionally ``date``),
+    in order, through the pipeline's batched ``extract_many``."""
+    articles = ({"id": i.id, "text": i.text, "date": getattr(i, "date", None)} for i in items)
+    return [result.to_dict() for result in pipeline.extract_many(articles)]

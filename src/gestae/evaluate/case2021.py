@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import csv
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -35,6 +35,7 @@ from gestae.evaluate.base import (
     calibration_rows,
     classification_scores,
     first_confidence,
+    predict,
     register,
     safe_div,
 )
@@ -196,10 +197,6 @@ def confusion_matrix(confusion: Counter[tuple[str, str]]) -> dict[str, Any]:
 # -- runner -------------------------------------------------------------------------------
 
 
-def predict(pipeline: PipelineLike, snippets: Iterable[Snippet]) -> list[dict[str, Any]]:
-    """Run the pipeline over the snippets in order (no article date is known)."""
-    items = ({"id": s.id, "text": s.text, "date": None} for s in snippets)
-    return [result.to_dict() for result in pipeline.extract_many(items)]
 
 
 @register("case2021", "CASE 2021 Task 2 ACLED sub-event types")

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from gestae.evaluate.base import PipelineLike, Report, register, safe_div
+from gestae.evaluate.base import PipelineLike, Report, predict, register, safe_div
 from gestae.evaluate.base import gold_file as base_gold_file
 
 DEFAULT_FILE = "cameo_ner_train.txt"
@@ -222,10 +222,6 @@ def score(gold: Sequence[dict[str, frozenset[TokenSpan]]],
 # -- runner -------------------------------------------------------------------------------
 
 
-def predict(pipeline: PipelineLike, sentences: Iterable[Sentence]) -> list[dict[str, Any]]:
-    """Run the pipeline over the rebuilt sentences in order (no article date is known)."""
-    items = ({"id": s.id, "text": s.text, "date": None} for s in sentences)
-    return [result.to_dict() for result in pipeline.extract_many(items)]
 
 
 @register("conflibert-actors", "ConfliBERT CAMEO sentences: source / target actor spans")

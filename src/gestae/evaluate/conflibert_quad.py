@@ -13,7 +13,7 @@ of sentences with at least one event.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -25,6 +25,7 @@ from gestae.evaluate.base import (
     calibration_rows,
     classification_scores,
     first_confidence,
+    predict,
     register,
     safe_div,
 )
@@ -78,10 +79,6 @@ def score(gold: Sequence[int], predicted: Sequence[int]) -> ClassScores:
     return classification_scores(list(gold), list(predicted), labels=list(LABELS))
 
 
-def predict(pipeline: PipelineLike, sentences: Iterable[Sentence]) -> list[dict[str, Any]]:
-    """Run the pipeline over the sentences in order (no article date is known)."""
-    items = ({"id": s.id, "text": s.text, "date": None} for s in sentences)
-    return [result.to_dict() for result in pipeline.extract_many(items)]
 
 
 @register("conflibert-quad", "ConfliBERT CAMEO sentences: quad class (0 neutral .. 4)")

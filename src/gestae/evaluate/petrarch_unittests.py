@@ -35,7 +35,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from gestae.evaluate.base import PipelineLike, Report, register, safe_div
+from gestae.evaluate.base import PipelineLike, Report, predict, register, safe_div
 from gestae.evaluate.base import gold_file as base_gold_file
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -240,10 +240,6 @@ def category_rows(records: Sequence[Record], outs: Sequence[RecordScore]) -> lis
 # -- runner -------------------------------------------------------------------------------
 
 
-def predict(pipeline: PipelineLike, records: Iterable[Record]) -> list[dict[str, Any]]:
-    """Run the pipeline over the records in order, each with its own date."""
-    items = ({"id": r.id, "text": r.text, "date": r.date} for r in records)
-    return [result.to_dict() for result in pipeline.extract_many(items)]
 
 
 @register("petrarch-unittests", "PETRARCH2 unit tests: CAMEO root and actor countries (logic)")

@@ -285,7 +285,8 @@ def _add_admin2(b: _Builder, iso2_to_iso3: dict[str, str]) -> None:
         parent = by_code.get(row["admin1_code"] or None)
         b.add([row["name"]], name=name, feature="admin2", country=iso3,
               admin1=parent.name if parent else None, admin1_code=row["admin1_code"] or None,
-              lat=float(row["lat"]), lon=float(row["lon"]), geonameid=None, population=0)
+              lat=float(row["lat"]), lon=float(row["lon"]), geonameid=None,
+              population=int(row.get("population") or 0))
 
 
 def _fingerprint() -> str:

@@ -33,6 +33,10 @@ W_CONTAINS = 2.5  # the candidate admin1 contains a city named in the document
 W_SIBLING = 1.0  # other cities named in the document lie in the candidate city's admin1
 SAME_NAME_ADMIN = -1.5  # "Baghdad" is the city unless "province" is said
 W_PREFERRED = 2.0  # the default reading of a name set in data/aliases.tsv ("Washington")
+W_NEARBY = 2.5  # per other name with a place close by ("Paris" and "Henry County", Tennessee)
+MAX_NEARBY = 2.0  # at most this many names' worth of nearby support
+CELL_DEGREES = 0.5  # grid for "close by": the same or a neighbouring cell (about 50-100 km)
+LOCAL_FEATURES = frozenset({"city", "admin2"})
 
 
 @dataclass
@@ -62,7 +66,7 @@ def _has_admin_suffix(text: str) -> bool:
 
 @dataclass
 class _Context:
-    """What the document as a whole says, from the first pass."""
+    """What the document as a whole says, from the previous pass."""
 
     country_weight: Counter[str]
     admin1_codes: Counter[str]  # ISO 3166-2 codes of admin1 entries mentioned
@@ -70,10 +74,22 @@ class _Context:
     countries_named: Counter[str]  # countries mentioned by name
     admin_weight: Counter[str]  # admin1 codes of every place mentioned (the story's state)
 
+    def minus(self, other: _Context) -> _Context:
+        """This context without ``other``'s contributions (why: a name never supports its
+        own reading, however often it is repeated)."""
+        fields = ("country_weight", "admin1_codes", "city_admin1", "countries_named",
+                  "admin_weight")
+        out = []
+        for name in fields:
+            mine: Counter[str] = Counter(getattr(self, name))
+            mine.subtract(getattr(other, name))
+            out.append(Counter({k: v for k, v in mine.items() if v > 1e-9}))
+        return _Context(*out)
+
 
 @dataclass
 class _View:
-    """The document context as seen from one mention: its own first reading left out."""
+    """The document context as seen from one mention: its own name's readings left out."""
 
     country_share: dict[str, float]
     admin_share: dict[str, float]
@@ -81,29 +97,72 @@ class _View:
     cities: Counter[str]
 
 
-def _shares(weights: Counter[str], own: str | None) -> dict[str, float]:
-    weights = Counter(weights)
-    if own:
-        weights[own] -= 1.0
+def _shares(weights: Counter[str]) -> dict[str, float]:
     total = sum(v for v in weights.values() if v > 0)
     return {k: v / total for k, v in weights.items() if v > 0} if total > 0 else {}
 
 
-def _view(ctx: _Context, own: Entry | None) -> _View:
-    admins = Counter(ctx.admin1_codes)
-    cities = Counter(ctx.city_admin1)
-    if own is not None and own.admin1_code:
-        (admins if own.feature == "admin1" else cities)[own.admin1_code] -= 1
-    own_admin = own.admin1_code if own is not None else None
-    return _View(_shares(ctx.country_weight, own.country if own is not None else None),
-                 _shares(ctx.admin_weight, own_admin), admins, cities)
+def _view(ctx: _Context) -> _View:
+    return _View(_shares(ctx.country_weight), _shares(ctx.admin_weight),
+                 ctx.admin1_codes, ctx.city_admin1)
+
+
+def _cell(entry: Entry) -> tuple[int, int]:
+    return math.floor(entry.lat / CELL_DEGREES), math.floor(entry.lon / CELL_DEGREES)
+
+
+class _Nearby:
+    """Which other names of the document have a town or county close to a candidate.
+
+    Every candidate of another name counts, weighted down for names with many namesakes
+    (a lone "Springfield" says little); its reading of the last pass counts in full."""
+
+    def __init__(self, names: list[str], cands: list[list[tuple[Entry, float]]]) -> None:
+        self.cells: dict[str, dict[tuple[int, int], float]] = {}
+        for name, c in zip(names, cands, strict=True):
+            if name in self.cells:
+                continue
+            local = [e for e, _q in c if e.feature in LOCAL_FEATURES]
+            weight = min(1.0, 2.0 / len(local)) if local else 0.0
+            self.cells[name] = self._cover(local, weight)
+        self.readings: dict[str, dict[tuple[int, int], float]] = {}
+
+    @staticmethod
+    def _cover(entries: list[Entry], weight: float) -> dict[tuple[int, int], float]:
+        out: dict[tuple[int, int], float] = {}
+        for e in entries:
+            y, x = _cell(e)
+            for dy in (-1, 0, 1):
+                for dx in (-1, 0, 1):
+                    out[(y + dy, x + dx)] = weight
+        return out
+
+    def read(self, names: list[str], current: list[Entry | None]) -> None:
+        """Take the readings of the last pass."""
+        self.readings = {}
+        for name, e in zip(names, current, strict=True):
+            if e is not None and e.feature in LOCAL_FEATURES:
+                self.readings.setdefault(name, {}).update(self._cover([e], 1.0))
+
+    def support(self, entry: Entry, name: str) -> float:
+        if entry.feature not in LOCAL_FEATURES:
+            return 0.0
+        cell = _cell(entry)
+        total = 0.0
+        for other, cells in self.cells.items():
+            if other != name:
+                total += max(cells.get(cell, 0.0),
+                             self.readings.get(other, {}).get(cell, 0.0))
+        return min(total, MAX_NEARBY)
 
 
 def _score(entry: Entry, quality: float, top: Toponym, view: _View | None,
            neighbour: Entry | None, siblings: list[Entry],
-           preferred: bool = False) -> dict[str, float]:
+           preferred: bool = False, nearby: float = 0.0) -> dict[str, float]:
     """The parts of a candidate's score, by reason (their sum is the score)."""
     parts: dict[str, float] = {"prior": _prior(entry)}
+    if nearby > 0:
+        parts["close to other places named"] = W_NEARBY * nearby
     if quality < 1.0:
         parts["partial name"] = -W_QUALITY * (1.0 - quality)
     if preferred:
@@ -153,18 +212,21 @@ class Scored:
 
 
 def rank(cands: list[tuple[Entry, float]], top: Toponym, ctx: _Context | None,
-         own: Entry | None, neighbour: Entry | None,
-         gaz: Gazetteer | None = None) -> list[Scored]:
+         neighbour: Entry | None, gaz: Gazetteer | None = None,
+         nearby: _Nearby | None = None) -> list[Scored]:
     """Candidates best first; the name as written beats forms with an article or suffix
     stripped."""
     if any(q == 1.0 for _e, q in cands):
         cands = [(e, q) for e, q in cands if q == 1.0]
     siblings = [e for e, _q in cands]
-    view = _view(ctx, own) if ctx is not None else None
+    if any(e.feature not in LOCAL_FEATURES for e in siblings):
+        nearby = None  # closeness picks among towns; it never demotes a country or state
+    view = _view(ctx) if ctx is not None else None
     out = []
     for e, q in cands:
         parts = _score(e, q, top, view, neighbour, siblings,
-                       gaz is not None and gaz.is_preferred(top.text, e))
+                       gaz is not None and gaz.is_preferred(top.text, e),
+                       nearby.support(e, key(top.text)) if nearby is not None else 0.0)
         out.append(Scored(e, q, sum(parts.values()), parts))
     out.sort(key=lambda x: (-x.score, -x.entry.population, x.entry.id))
     return out
@@ -177,11 +239,11 @@ def _confidence(scored: list[Scored]) -> float:
 
 
 def _best(cands: list[tuple[Entry, float]], top: Toponym, ctx: _Context | None,
-          own: Entry | None, neighbour: Entry | None,
+          neighbour: Entry | None,
           gaz: Gazetteer | None = None) -> tuple[Entry | None, float | None]:
     if not cands:
         return None, None
-    scored = rank(cands, top, ctx, own, neighbour, gaz)
+    scored = rank(cands, top, ctx, neighbour, gaz)
     return scored[0].entry, _confidence(scored)
 
 
@@ -234,6 +296,11 @@ def candidates(top: Toponym, gaz: Gazetteer) -> list[tuple[Entry, float]]:
         return [(state, 1.0)]
     if fold(top.text) in not_places():
         return []
+    if top.generic:  # "Washington" in "Dakota and Washington counties"
+        full = [(e, q) for e, q in gaz.lookup(f"{top.text} {top.generic}")
+                if e.feature == "admin2"]
+        if full:
+            return full
     cands = gaz.lookup(top.text)
     if top.label == "FAC":
         mention = set(keys(top.text)) - {""}
@@ -255,7 +322,7 @@ def resolve_with_context(toponyms: list[Toponym], text: str, gaz: Gazetteer,
     nb = _neighbours(toponyms, text)
     first: list[Entry | None] = []
     for t, c in zip(toponyms, cands, strict=True):
-        first.append(_best(c, t, None, None, None, gaz)[0])
+        first.append(_best(c, t, None, None, gaz)[0])
     # neighbours resolved on priors; a neighbour's own choice does not depend on X
     extra = Counter(demonyms or {})
     for t, e in zip(toponyms, first, strict=True):
@@ -264,12 +331,18 @@ def resolve_with_context(toponyms: list[Toponym], text: str, gaz: Gazetteer,
     current = first
     out: list[Resolution] = []
     ranked: list[list[Scored]] = []
+    names = [key(t.text) for t in toponyms]
+    nearby = _Nearby(names, cands)
     for _ in range(PASSES):
         ctx = _context(current, extra)
+        nearby.read(names, current)
+        own = {n: _context([e for e, m in zip(current, names, strict=True) if m == n],
+                           Counter()) for n in set(names)}
         out, ranked = [], []
         for i, (t, c) in enumerate(zip(toponyms, cands, strict=True)):
             neighbour = current[nb[i]] if i in nb else None
-            scored = rank(c, t, ctx, current[i], neighbour, gaz) if c else []
+            scored = rank(c, t, ctx.minus(own[names[i]]), neighbour, gaz,
+                          nearby) if c else []
             ranked.append(scored)
             out.append(Resolution(t, scored[0].entry if scored else None,
                                   _confidence(scored) if scored else None))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -25,9 +26,14 @@ from gestae.geo.normalize import ARTICLES, fold, key
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # spaCy labels that a gazetteer match may override when the span is exactly the name.
 OVERRIDABLE = frozenset({"ORG", "PERSON", "NORP", ""})
+# Entity labels that never contain a place name.
+NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY",
+                       "NORP"})
 MAX_TOKENS = 4
 # A city this large is a toponym without any cue; smaller ones need "in", "near", ...
 BIG_CITY = 100_000
+# How far into a text (characters) a dateline after the headline may start.
+DATELINE_REACH = 400
 SMALL_CITY = 15_000
 # A dateline: "BAGHDAD (Reuters) -", "Nasiriyah, Iraq (AP) --", "KABUL, Jan 27 -".
 DATELINE = re.compile(
@@ -49,6 +55,12 @@ class Toponym:
     country_hint: str | None = None  # ISO alpha-3 from "the Iraqi city of X" / "X, Iraq"
     feature_hint: str | None = None  # "city", "admin1", ... from "city of X" / "X province"
     in_dateline: bool = False
+    generic: str | None = None  # "County" from "Douglas and Grant counties": the full name
+
+
+# Plural generic words that end a list of second-level areas, and the singular each name takes.
+LIST_GENERICS = {"counties": "County", "parishes": "Parish", "boroughs": "Borough",
+                 "townships": "Township"}
 
 
 @lru_cache(maxsize=1)
@@ -300,26 +312,131 @@ def _strong_place(gaz: Gazetteer, span: Span) -> bool:
                for e, q in gaz.lookup(span.text))
 
 
-def leading_places(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[Span]:
-    """The place that opens an organisation's name: "the Mansfield Police Department",
-    "the Ohio Department of Health", "Springfield High School" -> Mansfield, Ohio,
-    Springfield. Only before an institution word (data/cues.yaml), so "Paris Hilton" stays."""
-    words = set(cues()["institution_words"])
+def _standalone_place(gaz: Gazetteer, span: Span, known: frozenset[str],
+                      cities: bool = True) -> bool:
+    """A name that reads as a place wherever it stands: a country, state or region, a county
+    written with its generic word ("Henry County"), a large city (``cities``), or a name
+    already taken as a place in this document."""
+    if key(span.text) in known:
+        return True
+    said_admin = len(span) > 1 and span[-1].lower_ in set(cues()["admin_words"])
+    for entry, quality in gaz.lookup(span.text):
+        if quality < 1.0:
+            continue
+        if entry.feature in {"country", "admin1", "region", "continent"}:
+            return True
+        if entry.feature == "admin2" and said_admin:
+            return True
+        if cities and entry.feature == "city" and entry.population >= BIG_CITY:
+            return True
+    return False
+
+
+def _city_of_size(gaz: Gazetteer, span: Span, population: int) -> bool:
+    return any(q == 1.0 and e.feature == "city" and e.population >= population
+               for e, q in gaz.lookup(span.text))
+
+
+def _is_name_like(tok: Token) -> bool:
+    """A capitalised word or an abbreviation with periods ("U.S.", "St.")."""
+    text = tok.text
+    return text[:1].isupper() and (tok.is_alpha or text.replace(".", "").isalpha())
+
+
+def _probe_starts(span: Span) -> list[int]:
+    """Token indices inside a name where an embedded place may start: its beginning and
+    after "of"/"in", each past "the" and direction words ("the University of Western
+    Ontario", "Northeast Georgia Medical Center")."""
+    doc = span.doc
+    skip = set(cues()["direction_words"])
+    starts = [span.start] + [t.i + 1 for t in span[:-1] if t.lower_ in {"of", "in"}]
+    out = []
+    for i in starts:
+        while i < span.end - 1 and (doc[i].lower_ == "the" or doc[i].lower_ in skip):
+            i += 1
+        out.append(i)
+    return out
+
+
+def _place_at(span: Span, i: int, gaz: Gazetteer,
+              accept: Callable[[Span, Token | None], bool]) -> Span | None:
+    """The longest run of name words from token ``i`` inside ``span`` that ``accept``s."""
+    doc = span.doc
     stop = stoplist()
+    last = i
+    while last < min(span.end, i + MAX_TOKENS) and _is_name_like(doc[last]):
+        last += 1
+    for end in range(last, i, -1):
+        sub = doc[i:end]
+        if fold(sub.text) in stop or (len(sub) == 1 and len(sub.text) < 3):
+            continue
+        nxt = doc[end] if end < span.end else None
+        if accept(sub, nxt):
+            return sub
+    return None
+
+
+def embedded_places(doc: Doc, gaz: Gazetteer, taken: set[int],
+                    known: frozenset[str] = frozenset()) -> list[Span]:
+    """Places named inside other names: "the Mansfield Police Department", "the Ohio
+    Department of Health", "the University of Cincinnati", "Anderson County Sheriff".
+
+    Before an institution word (data/cues.yaml) any city will do; elsewhere only a name that
+    stands as a place on its own (see :func:`_standalone_place`), so "Paris Hilton" and
+    "Virginia Smith" stay people."""
+    c = cues()
+    words = set(c["institution_words"])
+    named = set(c["named_institution_words"])
     found: list[Span] = []
     for ent in doc.ents:
-        if ent.label_ != "ORG" or any(t.i in taken for t in ent):
+        if ent.label_ in PLACE_LABELS or ent.label_ in NOT_NAMES:
             continue
-        start = ent.start + 1 if ent[0].lower_ == "the" else ent.start
-        for end in range(min(ent.end - 1, start + MAX_TOKENS), start, -1):
-            span = doc[start:end]
-            if doc[end].lower_ not in words or not all(_is_name_token(t) for t in span):
-                continue
-            if fold(span.text) in stop or not _strong_place(gaz, span):
-                continue
-            found.append(span)
-            break
+        if any(t.i in taken for t in ent):
+            continue
+        loose = ent.label_ != "PERSON"
+
+        def accept(sub: Span, nxt: Token | None, ent: Span = ent, loose: bool = loose) -> bool:
+            if sub.start == ent.start and sub.end == ent.end:
+                return False  # the whole name: gazetteer_matches decides
+            word = nxt.lower_ if nxt is not None else ""
+            if word in words and _strong_place(gaz, sub):
+                return True  # "the Mansfield Police Department"
+            if word in named and (key(sub.text) in known
+                                  or _city_of_size(gaz, sub, SMALL_CITY)):
+                return True  # "Springfield High School", not "Kennedy Elementary"
+            if not loose:
+                return False
+            # "Paris Hilton" tagged ORG: a city and one more name word is a person's name
+            rest = [t for t in ent if t.i >= sub.end]
+            two_names = len(rest) == 1 and _is_name_like(rest[0]) and word not in named
+            return _standalone_place(gaz, sub, known, cities=not two_names)
+
+        for i in _probe_starts(ent):
+            sub = _place_at(ent, i, gaz, accept)
+            if sub is not None and not any(t.i in taken for t in sub):
+                found.append(sub)
+                taken.update(range(sub.start, sub.end))
     return found
+
+
+def inner_place(span: Span, gaz: Gazetteer) -> Span | None:
+    """For a place-labelled span the gazetteer does not know ("Henry County Courthouse",
+    "Northeast Georgia", "Vancouver International Airport"): the place it contains."""
+    words = set(cues()["institution_words"]) | set(cues()["facility_words"])
+    strict = span.label_ == "FAC"
+
+    def accept(sub: Span, nxt: Token | None) -> bool:
+        if sub.start == span.start and sub.end == span.end:
+            return False
+        if strict and (nxt is None or nxt.lower_ not in words):
+            return _standalone_place(gaz, sub, frozenset())
+        return _strong_place(gaz, sub)
+
+    for i in _probe_starts(span):
+        sub = _place_at(span, i, gaz, accept)
+        if sub is not None:
+            return sub
+    return None
 
 
 def _split_listed(span: Span, gaz: Gazetteer) -> list[Span]:
@@ -336,6 +453,94 @@ def _split_listed(span: Span, gaz: Gazetteer) -> list[Span]:
     return [head, tail]
 
 
+def _listed_areas(doc: Doc) -> dict[tuple[int, int], str]:
+    """Name runs listed before a plural generic word, with the singular each takes:
+    "Dakota, Otoe and Washington counties" -> Dakota, Otoe, Washington -> "County"."""
+    out: dict[tuple[int, int], str] = {}
+    for tok in doc:
+        generic = LIST_GENERICS.get(tok.lower_)
+        if generic is None:
+            continue
+        j = tok.i  # the run ends before j
+        while j > 0:
+            start = j
+            while start > 0 and j - start < MAX_TOKENS and _is_name_like(doc[start - 1]):
+                start -= 1
+            if start == j:
+                break
+            out[(start, j)] = generic
+            k = start - 1
+            seps = 0
+            while k >= 0 and doc[k].lower_ in {",", "and", "or", "&"} and seps < 2:
+                k -= 1
+                seps += 1
+            if seps == 0:
+                break
+            j = k + 1
+    return out
+
+
+def _generic_name(span: Span, generic: str) -> str:
+    return f"{span.text} {generic}"
+
+
+def _name_run(doc: Doc, i: int, upper: bool = False) -> int:
+    """End of the run of name words from token ``i`` (all capitals when ``upper``)."""
+    end = i
+    while end < len(doc) and end - i < MAX_TOKENS and _is_name_like(doc[end]) \
+            and (not upper or doc[end].text.isupper()):
+        end += 1
+    return end
+
+
+def party_places(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[Span]:
+    """The home of a legislator in "Sen. Jane Doe, R-Moorpark," or "(D-N.J.)"."""
+    parties = set(cues()["party_letters"])
+    found = []
+    for tok in doc[:-2]:
+        if tok.text not in parties or doc[tok.i + 1].text != "-":
+            continue
+        end = _name_run(doc, tok.i + 2)
+        if end == tok.i + 2 or end >= len(doc) or doc[end].text not in {",", ")", ";", "."}:
+            continue
+        span = doc[tok.i + 2:end]
+        if any(t.i in taken for t in span):
+            continue
+        if gaz.abbreviation(span.text) is not None or gaz.lookup(span.text):
+            found.append(span)
+            taken.update(range(span.start, span.end))
+    return found
+
+
+def inner_datelines(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[Span]:
+    """A dateline after a headline or byline: "... . DANIELSVILLE - Madison County ...",
+    "COLUMBIA -- The", "BEIRUT: Israel". Capitals then a dash or colon, near the top."""
+    found = []
+    for tok in doc:
+        if tok.idx > DATELINE_REACH:
+            break
+        if not tok.text.isupper() or len(tok.text) < 3 or tok.i in taken:
+            continue
+        if tok.i > 0 and doc[tok.i - 1].text.isupper() and doc[tok.i - 1].is_alpha:
+            continue  # not the start of the run
+        prev = doc[tok.i - 1] if tok.i > 0 else None
+        if prev is not None and not (prev.is_punct or prev.like_num or tok.is_sent_start):
+            continue  # "the tide of HIV, ..."
+        end = _name_run(doc, tok.i, upper=True)
+        if end >= len(doc) or doc[end].text not in {"-", "--", ":", "\u2014", "\u2013", ","}:
+            continue
+        if doc[end].text in {"-", "--"} and not doc[end - 1].whitespace_:
+            continue  # "HIV-positive"
+        span = doc[tok.i:end]
+        if any(t.i in taken for t in span) or fold(span.text) in stoplist():
+            continue
+        if any(q == 1.0 and e.feature in {"city", "admin1", "admin2", "country"}
+               for e, q in gaz.lookup(span.text)):
+            found.append(span)
+            taken.update(range(span.start, span.end))
+    return found
+
+
 def recognise(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
     """All toponym mentions of a document, in text order, non-overlapping."""
     spans: list[tuple[Span, str]] = []
@@ -346,11 +551,15 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
         if span is not None:
             spans.append((span, "DATELINE"))
             taken.update(range(span.start, span.end))
+    for span in inner_datelines(doc, gaz, taken):
+        spans.append((span, "DATELINE"))
     for ent in doc.ents:
         if ent.label_ in PLACE_LABELS and not any(t.i in taken for t in ent):
             span = _trim(ent)
             if any(t.i in taken for t in span):
                 span = ent
+            if not gaz.lookup(span.text) and gaz.abbreviation(span.text) is None:
+                span = inner_place(ent, gaz) or span
             for part in _split_listed(span, gaz):
                 spans.append((part, ent.label_))
                 taken.update(range(part.start, part.end))
@@ -359,9 +568,19 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
         for span in gazetteer_matches(doc, gaz, taken, known):
             spans.append((span, "GAZ"))
             taken.update(range(span.start, span.end))
-    for span in leading_places(doc, gaz, taken):
+    for span in party_places(doc, gaz, taken):
+        spans.append((span, "PARTY"))
+    known = frozenset(key(s.text) for s, _label in spans)
+    for span in embedded_places(doc, gaz, taken, known):
         spans.append((span, "ORG_PLACE"))
-        taken.update(range(span.start, span.end))
+    listed = _listed_areas(doc)
+    for (i, j), generic in listed.items():
+        span = doc[i:j]
+        if any(t.i in taken for t in span):
+            continue
+        if any(e.feature == "admin2" for e, _q in gaz.lookup(_generic_name(span, generic))):
+            spans.append((span, "LISTED"))
+            taken.update(range(i, j))
     for span, _label in list(spans):
         state = _state_after(doc, span, gaz)
         if state is not None and not any(t.i in taken for t in state):
@@ -370,7 +589,9 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
     out = []
     for span, label in sorted(spans, key=lambda x: x[0].start):
         country, feature = _hints(span, gaz)
+        generic = listed.get((span.start, span.end))
         out.append(Toponym(start=span.start_char, end=span.end_char, text=span.text,
-                           label=label, country_hint=country, feature_hint=feature,
-                           in_dateline=label == "DATELINE"))
+                           label=label, country_hint=country,
+                           feature_hint="admin2" if generic else feature,
+                           in_dateline=label == "DATELINE", generic=generic))
     return out
