@@ -10,19 +10,12 @@ import pytest
 from gestae.actors import ActorDataError, ActorResolver
 from gestae.actors.kb import load_kb
 from gestae.model import Actor
-from gestae.nlp import load
 
 DAY = dt.date(2020, 1, 10)
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    return load()
 
 
-@pytest.fixture(scope="module")
-def resolver() -> ActorResolver:
-    return ActorResolver()
 
 
 def actors(nlp, resolver: ActorResolver, text: str, date: dt.date | None = DAY) -> list[Actor]:
@@ -128,7 +121,7 @@ def test_alignment_is_not_ownership(nlp, resolver) -> None:
     for mention in ("Iran-backed militias", "Iran's proxy militia"):
         actor = find(found, mention)
         assert actor.country is None and actor.sector == "PRM"
-        assert actor.name.startswith("Iran-aligned")
+        assert actor.aligned == "IRN" and "Iran" not in (actor.name or "")
 
 
 def test_markers_change_the_sector(nlp, resolver) -> None:
@@ -328,3 +321,33 @@ def test_bad_user_file_is_a_clear_error(tmp_path: Path) -> None:
         load_kb([bad])
     with pytest.raises(ActorDataError, match="not found"):
         load_kb([tmp_path / "missing.yaml"])
+
+
+# ----------------------------------------------------------------- aligned / located
+
+
+def test_aligned_and_located_are_fields_not_names(nlp, resolver) -> None:
+    found = actors(nlp, resolver, "Iran's proxy militia in Iraq fired rockets at the US "
+                                  "embassy in Baghdad.")
+    proxy = find(found, "Iran's proxy militia in Iraq")
+    assert (proxy.country, proxy.aligned, proxy.located) == ("IRQ", "IRN", "IRQ")
+    assert proxy.name is not None and "aligned" not in proxy.name
+    embassy = find(found, "the US embassy in Baghdad")
+    assert (embassy.country, embassy.sector, embassy.located) == ("USA", "GOV", "IRQ")
+    assert embassy.aligned is None
+
+
+def test_alignment_from_the_knowledge_base(nlp, resolver) -> None:
+    found = actors(nlp, resolver, "Kata'ib Hezbollah fighters and the Taliban clashed.")
+    kh = find(found, "Kata'ib Hezbollah fighters")
+    assert (kh.country, kh.aligned) == ("IRQ", "IRN")
+    assert find(found, "the Taliban").aligned is None
+
+
+def test_located_only_when_based_outside_its_country(nlp, resolver) -> None:
+    found = actors(nlp, resolver, "Police in Baghdad arrested protesters. British troops in "
+                                  "Iraq withdrew.")
+    police = find(found, "Police in Baghdad")
+    assert (police.country, police.located) == ("IRQ", None)
+    troops = find(found, "British troops in Iraq")
+    assert (troops.country, troops.located) == ("GBR", "IRQ")

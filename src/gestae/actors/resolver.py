@@ -27,6 +27,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc
 
+from gestae.actors.coref import Link, link_mentions
 from gestae.actors.kb import (
     CAPITAL,
     DEMONYM,
@@ -148,8 +149,11 @@ class ActorResolver:
         self._place_verbs = s.get("place_verbs", frozenset())
         self._vessels = frozenset(v.upper() for v in s.get("vessel_prefixes", frozenset()))
         self._not_actors = frozenset(norm(w) for w in s.get("not_actors", frozenset()))
+        self._based_in = s.get("based_prepositions", frozenset({"in", "at", "inside"}))
         self._last_doc: weakref.ref[Doc] | None = None
         self._last_text = ""
+        self._last_links: dict[int, Link] = {}  # end offset -> link, of the last extract
+        self.links: list[Link] = []  # coreference links of the last extract (explanations)
 
     # ------------------------------------------------------------------ public API
 
@@ -162,7 +166,9 @@ class ActorResolver:
         text = doc.text
         self._last_doc, self._last_text = weakref.ref(doc), text
         actors = [self._actor(toks, m, date, text) for m in mentions]
-        return [a for a in actors if a is not None]
+        coded, self.links = link_mentions(doc, [a for a in actors if a is not None])
+        self._last_links = {link.mention.end: link for link in self.links}
+        return coded
 
     def resolve(self, text: str, start: int, end: int,
                 date: dt.date | None = None) -> Actor | None:
@@ -180,11 +186,25 @@ class ActorResolver:
                 continue
             if best is None or (actor.end - actor.start) > (best.end - best.start):
                 best = actor
+        if best is not None:
+            best = self._coreferent(best, text)
         if best is None:
             best = self._owned_thing(toks, matches, text, date)
         if best is None:
             return None
         return replace(best, text=phrase, start=start, end=end)
+
+    def _coreferent(self, actor: Actor, text: str) -> Actor:
+        """A phrase the last extract coded from context ("the cleric" = al-Sadr) keeps
+        that coding when an event argument asks for it again."""
+        if self._last_text != text:
+            return actor
+        link = self._last_links.get(actor.end)
+        if link is None or link.rule == "pronoun" or not (
+                link.mention.start <= actor.start < link.mention.end
+                or actor.start <= link.mention.start < actor.end):
+            return actor
+        return replace(link.mention, text=actor.text, start=actor.start, end=actor.end)
 
     def _owned_thing(self, toks: Tokens, matches: list[Match], text: str,
                      date: dt.date | None) -> Actor | None:
@@ -219,8 +239,10 @@ class ActorResolver:
         """The coding of one knowledge-base entry on ``date`` (no text span)."""
         entry = self.kb.get(entry_id)
         country, code, sector, sectors = self._entry_codes(entry, date)
+        aligned = entry.aligned if entry.aligned != country else None
         return Actor(text=entry.name, start=0, end=0, name=entry.name, country=country,
-                     code=code, sector=sector, sectors=sectors, kind=entry.kind, id=entry.id)
+                     code=code, sector=sector, sectors=sectors, kind=entry.kind, id=entry.id,
+                     aligned=aligned)
 
     # ------------------------------------------------------------------ tokens
 
@@ -648,8 +670,9 @@ class ActorResolver:
             sector, kind = "GOV", "state"
         elif head.use == DEMONYM:
             kind, sector, sectors = "group", None, list(entry.sectors)
+        aligned = entry.aligned if entry.aligned != country else None
         return replace(base, name=entry.name, country=country, code=code, sector=sector,
-                       sectors=sectors, kind=kind, id=entry.id)
+                       sectors=sectors, kind=kind, id=entry.id, aligned=aligned)
 
     def _compose_role(self, toks: Tokens, m: Mention, date: dt.date | None,
                       base: Actor) -> Actor | None:
@@ -686,6 +709,7 @@ class ActorResolver:
                 sectors += list(owner.entry.sectors)
             elif role and (role.relational or role.member) and osector:
                 ident, from_owner = owner.entry.id, True
+                aligned = aligned or owner.entry.aligned
                 sector, sectors = osector, list(osectors)
                 name = f"{owner.entry.name} {self._role_name(toks, head)}"
             elif osector:
@@ -722,11 +746,27 @@ class ActorResolver:
             ident = self._role_id(role, country)
         if country and head.use == ROLE and ident and ident.startswith("role/"):
             name = f"{self.kb.country_names.get(country, country)} {name}"
-        if aligned and head.use == ROLE:  # "Iran-aligned Iraq proxy militia"
-            aname = self.kb.country_names.get(aligned, aligned)
-            name = f"{aname}-aligned {name}"
+        located = self._located(toks, m, country, aligned)
         return replace(base, name=name, country=country, code=code, sector=sector,
-                       sectors=sectors, kind=kind, id=ident)
+                       sectors=sectors, kind=kind, id=ident, aligned=aligned, located=located)
+
+    def _located(self, toks: Tokens, m: Mention, country: str | None,
+                 aligned: str | None) -> str | None:
+        """Where an actor is based, from "in <country or capital>" attached to it ("the US
+        embassy in Baghdad": IRQ), when that is not its own country or it serves a patron
+        ("Iran's proxy militia in Iraq": IRQ). The country data maps capitals to states."""
+        for a in m.attached:
+            j = a.start - 1
+            while j >= 0 and toks.text[j].lower() in _ARTICLES:
+                j -= 1
+            if j < 0 or toks.text[j].lower() not in self._based_in:
+                continue
+            entry = a.head.entry
+            if a.head.use in (NAME, CAPITAL) and entry.type == "country" and entry.country:
+                if entry.country != country or aligned:
+                    return entry.country
+                return None
+        return None
 
     @staticmethod
     def _role_name(toks: Tokens, head: Match) -> str:
