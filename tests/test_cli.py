@@ -182,3 +182,12 @@ def test_actors_lists_and_explains_dated_roles(runner, tmp_path):
     bad.write_text("organisations:\n  - id: org/x\n    name: X\n    sector: XYZ\n")
     result = runner.invoke(cli, ["actors", "--actors", str(bad)])
     assert result.exit_code == 2 and "bad.yaml" in result.stderr
+
+
+def test_eval_rejects_unknown_sets_and_files_without_gold_items(runner, tmp_path):
+    empty = tmp_path / "not_gold.tsv"
+    empty.write_text("just a line of text\n")
+    for args in (["eval", "nosuch", str(tmp_path)], ["eval", "case2021", str(empty)]):
+        result = runner.invoke(cli, args)
+        assert result.exit_code == 2, args
+        assert "Traceback" not in result.output

@@ -303,6 +303,8 @@ def eval_cmd(dataset: str, path: str, json_path: str | None, limit: int | None) 
         report = run_one(dataset, Path(path), pipeline, limit)
     except (OSError, ValueError) as exc:
         raise BadInput(f"{path}: cannot read as {dataset}: {exc}") from None
+    if report.n == 0:
+        raise BadInput(f"{path}: no {dataset} gold items found; is this the right file?")
     click.echo(report.render())
     if json_path:
         report.write_json(json_path)
