@@ -55,3 +55,40 @@ def test_through_the_city(geo: Geocoder) -> None:
 def test_origin_only_gives_no_location(geo: Geocoder) -> None:
     loc = locate(geo, "A taxi driver from Abidjan was shot on Sunday.", "shot")
     assert loc is None
+
+
+def test_town_modifying_the_noun_of_a_locative_phrase(geo: Geocoder) -> None:
+    loc = locate(geo, "The judge was shot dead in a Nairobi restaurant on Friday.", "shot")
+    assert loc is not None and loc.text == "Nairobi" and loc.precision == "exact"
+
+
+def test_country_modifying_a_noun_is_an_actor_not_a_place(geo: Geocoder) -> None:
+    loc = locate(geo, "Nine people were killed in a French air strike on Friday.", "killed")
+    assert loc is None or loc.text != "French" and loc.precision == "inferred"
+
+
+def test_resident_of_a_town_is_not_its_event(geo: Geocoder) -> None:
+    loc = locate(geo, "A Nairobi resident was arrested on Friday.", "arrested")
+    assert loc is None or loc.precision == "inferred"
+
+
+def test_of_complement_of_a_located_noun(geo: Geocoder) -> None:
+    loc = locate(geo, "The hostages were found in the forests of Colombia last year.", "found")
+    assert loc is not None and loc.text == "Colombia" and loc.precision == "country"
+
+
+def test_abstract_noun_does_not_pass_on_a_place(geo: Geocoder) -> None:
+    loc = locate(geo, "Students marched in support of Kenya on Monday.", "marched")
+    assert loc is None or loc.precision == "inferred" or loc.text != "Kenya"
+
+
+def test_object_of_the_trigger_passes_on_its_place(geo: Geocoder) -> None:
+    loc = locate(geo, "Police patrolled the terminals of Mombasa airport.", "patrolled")
+    assert loc is not None and loc.text == "Mombasa"
+    loc = locate(geo, "Rebels captured the eastern half of Uganda in 1986.", "captured")
+    assert loc is not None and loc.text == "Uganda" and loc.precision == "country"
+
+
+def test_town_inside_a_country_wins(geo: Geocoder) -> None:
+    loc = locate(geo, "The army seized Kisumu in western Kenya on Monday.", "seized")
+    assert loc is not None and loc.text == "Kisumu" and loc.precision == "exact"

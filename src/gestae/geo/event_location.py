@@ -10,6 +10,7 @@ location. Without a tied place the dateline or the article's focus is used (prec
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -29,13 +30,14 @@ class _Tie:
     prep: str | None  # "in", "near", "from", ... or None when not under a preposition
     near: bool
     anchor: Token  # the word the place's phrase attaches to
+    modifier: bool = False  # the place only modifies a common noun ("a Lima safe house")
 
 
 def _span(doc: Doc, start: int, end: int) -> Span | None:
     return doc.char_span(start, end, alignment_mode="expand")
 
 
-def _tie(doc: Doc, place: Place) -> _Tie | None:
+def _tie(doc: Doc, place: Place, trigger: Token | None = None) -> _Tie | None:
     """How a place mention attaches to the sentence: its preposition and anchor word."""
     span = _span(doc, place.start, place.end)
     if span is None:
@@ -46,8 +48,10 @@ def _tie(doc: Doc, place: Place) -> _Tie | None:
     tok = span.root
     near = False
     via_of = False
+    modifier = False
     owned = set(c["owned_nouns"])
-    for _ in range(4):  # climb "the outskirts of the city of X"
+    locative = set(c["in_preps"]) | set(c["near_preps"])
+    for _ in range(5):  # climb "the outskirts of the city of X"
         if tok.dep_ == "poss" and tok.head is not tok:
             if tok.head.lower_ not in owned:  # "Syria's army": an actor, not a place
                 return _Tie(place, "from", near, tok.head)
@@ -58,26 +62,65 @@ def _tie(doc: Doc, place: Place) -> _Tie | None:
             tok = tok.head
         while tok.dep_ in {"conj", "appos"} and tok.head is not tok:
             tok = tok.head
+        if _modifies_noun(tok, place, trigger):
+            # "in a Lima safe house", "the Ramallah area", "Dallas police": the place is where
+            # the thing named is
+            tok = tok.head
+            modifier = True
+            continue
         if tok.dep_ in OBJECT_DEPS:
             # "rebels captured Birao", "Kabul was shelled", "Chechnya's towns were destroyed"
-            return _Tie(place, "in" if via_of else "object", near, tok.head)
+            return _Tie(place, "in" if via_of else "object", near, tok.head, modifier)
         if tok.dep_ != "pobj":
             # "10 km north of Baghdad": the direction word hangs on the verb directly
             return _Tie(place, "in" if via_of else None, near,
-                        tok.head if tok.head is not tok else tok)
+                        tok.head if tok.head is not tok else tok, modifier)
         prep = tok.head
         word = prep.lower_
         if prep.dep_ == "pcomp" or (word == "to" and prep.head.lower_ == "close"):
             near = True  # "close to X"
-        if word == "of" and prep.head.lower_ in of_nouns:
-            near = near or of_nouns[prep.head.lower_] == "near"
+        if word == "of" and (prep.head.lower_ in of_nouns or _in_locative_phrase(
+                prep.head, locative, c) or _object_of(prep.head, trigger, c)):
+            near = near or of_nouns.get(prep.head.lower_) == "near"
             tok = prep.head
             via_of = True
             continue
         if word in c["near_preps"]:
             near = True
-        return _Tie(place, word, near, prep.head)
+        return _Tie(place, word, near, prep.head, modifier)
     return None
+
+
+def _modifies_noun(tok: Token, place: Place, trigger: Token | None) -> bool:
+    """A town or region used as a modifier of a common noun ("a Baghdad cafe"); a country so
+    used is mostly an actor ("a US air strike") and does not count."""
+    return (tok.dep_ in {"compound", "nmod"} and tok.head is not tok
+            and tok.head.pos_ == "NOUN" and tok.head != trigger
+            and place.feature not in {"country", None}
+            and tok.head.lower_ not in _person_nouns(False))
+
+
+def _object_of(noun: Token, trigger: Token | None, c: dict) -> bool:
+    """ "patrolled the streets of Freetown", "captured one-third of Croatia": the trigger's
+    object passes the place on, unless it is a person or body ("the president of Iraq")."""
+    return (trigger is not None and noun.head == trigger and noun.dep_ in OBJECT_DEPS
+            and noun.lower_ not in _person_nouns(True)
+            and noun.lower_ not in set(c["of_abstract_nouns"]))
+
+
+@lru_cache(maxsize=2)
+def _person_nouns(bodies: bool) -> frozenset[str]:
+    """People (and, with ``bodies``, institutions) a place name describes, not locates."""
+    words = frozenset(cues()["person_nouns"])
+    return words | frozenset(cues()["body_nouns"]) if bodies else words
+
+
+def _in_locative_phrase(noun: Token, locative: set[str], c: dict) -> bool:
+    """ "in the jungles of Colombia", "at the gates of Kabul": a noun already placed by a
+    locative preposition passes it on to its "of" complement, unless it is abstract ("in
+    support of", "in protest of")."""
+    return (noun.dep_ == "pobj" and noun.head.lower_ in locative
+            and noun.lower_ not in set(c["of_abstract_nouns"]) and noun.pos_ == "NOUN")
 
 
 def _path_length(a: Token, b: Token) -> tuple[int, int]:
@@ -122,7 +165,7 @@ def locate(doc: Doc, trigger_start: int, trigger_end: int, places: list[Place],
     ranked: list[tuple[tuple[int, int, int, int], Place, bool]] = []
     origins = 0
     for place in in_sentence:
-        tie = _tie(doc, place)
+        tie = _tie(doc, place, trigger)
         if tie is None:
             continue
         if tie.prep in c["origin_preps"]:
@@ -144,11 +187,28 @@ def locate(doc: Doc, trigger_start: int, trigger_end: int, places: list[Place],
         # a resolved place before an unresolved one of equal standing; unresolved ones are
         # still the event's place by name ("the T-4 airbase") when nothing else is tied
         ranked.sort(key=lambda x: (x[0], x[1].lat is None))
-        _rank, place, near = ranked[0]
+        _rank, place, near = _narrowest(ranked)
         return replace(place, precision=_precision(place, near))  # type: ignore[arg-type]
     if origins and not fallback_is_dateline:
         return None
     return _inferred(fallback)
+
+
+def _narrowest(ranked: list[tuple[tuple[int, int, int, int], Place, bool]]
+               ) -> tuple[tuple[int, int, int, int], Place, bool]:
+    """The best-ranked tie, or a town inside it tied as closely: "Iraq captures Irbil in
+    northern Iraq", "his West Bank headquarters in Ramallah" happened in the town."""
+    best = ranked[0]
+    level = _SPECIFIC.get(best[1].feature or "", 6)
+    if level < 2 or best[1].lat is None:
+        return best
+    for cand in ranked[1:]:
+        place = cand[1]
+        if cand[0][0] == best[0][0] and place.lat is not None \
+                and _SPECIFIC.get(place.feature or "", 6) < level \
+                and place.country == best[1].country:
+            return cand
+    return best
 
 
 def _inferred(fallback: Place | None) -> Place | None:
