@@ -25,7 +25,7 @@ import weakref
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from gestae.actors.coref import Link, link_mentions
 from gestae.actors.kb import (
@@ -83,6 +83,17 @@ class Tokens:
                    sent_start=[bool(has_sents and t.is_sent_start and t.i > 0) for t in doc],
                    has_tags=has_tags, is_stop=[t.is_stop for t in doc],
                    is_punct=[t.is_punct for t in doc])
+
+    @classmethod
+    def from_span(cls, span: Span, has_tags: bool, has_sents: bool) -> Tokens:
+        """Tokens of a span of an annotated doc, in place (no copy of the doc)."""
+        first = span.start
+        return cls(text=[t.text for t in span], idx=[t.idx for t in span],
+                   tag=[t.tag_ for t in span], dep=[t.dep_ for t in span],
+                   sent_start=[bool(has_sents and t.is_sent_start and t.i > first)
+                               for t in span],
+                   has_tags=has_tags, is_stop=[t.is_stop for t in span],
+                   is_punct=[t.is_punct for t in span])
 
     def end_char(self, i: int) -> int:
         return self.idx[i] + len(self.text[i])
@@ -152,6 +163,7 @@ class ActorResolver:
         self._based_in = s.get("based_prepositions", frozenset({"in", "at", "inside"}))
         self._last_doc: weakref.ref[Doc] | None = None
         self._last_text = ""
+        self._last_flags = (False, False)
         self._last_links: dict[int, Link] = {}  # end offset -> link, of the last extract
         self.links: list[Link] = []  # coreference links of the last extract (explanations)
 
@@ -165,6 +177,7 @@ class ActorResolver:
         mentions = self._mentions(toks, matches)
         text = doc.text
         self._last_doc, self._last_text = weakref.ref(doc), text
+        self._last_flags = (doc.has_annotation("TAG"), doc.has_annotation("SENT_START"))
         actors = [self._actor(toks, m, date, text) for m in mentions]
         coded, self.links = link_mentions(doc, [a for a in actors if a is not None])
         self._last_links = {link.mention.end: link for link in self.links}
@@ -252,7 +265,7 @@ class ActorResolver:
         if doc is not None and self._last_text == text:
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is not None and len(span):
-                return Tokens.from_doc(span.as_doc(), offset=span.start_char)
+                return Tokens.from_span(span, *self._last_flags)
         sub = tokenizer_nlp().make_doc(text[start:end])
         return Tokens.from_doc(sub, offset=start)
 

@@ -18,6 +18,8 @@ class Geocoder:
 
     def __init__(self) -> None:
         self.gazetteer: Gazetteer = get_gazetteer()
+        # the dateline is asked for once per event: remember it for the current document
+        self._line_for: tuple[Doc, list[Place], Place | None] | None = None
 
     def extract(self, doc: Doc) -> list[Place]:
         """One Place per toponym mention, in text order; unresolved ones keep text and offsets
@@ -29,10 +31,14 @@ class Geocoder:
         return [to_place(r) for r in resolved]
 
     def _dateline_place(self, doc: Doc, places: list[Place]) -> Place | None:
+        cached = self._line_for
+        if cached is not None and cached[0] is doc and cached[1] is places:
+            return cached[2]
         span = dateline(doc.text, self.gazetteer)
-        if span is None:
-            return None
-        return next((p for p in places if p.start == span[0] and p.lat is not None), None)
+        line = None if span is None else next(
+            (p for p in places if p.start == span[0] and p.lat is not None), None)
+        self._line_for = (doc, places, line)
+        return line
 
     def dateline_end(self, text: str) -> int:
         """Offset where the story starts after a dateline ("BAGHDAD (Reuters) - "), else 0."""
