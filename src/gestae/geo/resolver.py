@@ -10,6 +10,7 @@ first resolves every mention on priors alone to estimate the focus, the second u
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -24,7 +25,7 @@ FEATURE_PRIOR = {"country": 9.0, "continent": 8.5, "region": 7.5}
 ADMIN_SUFFIXES = SUFFIXES - {"city", "town", "village"}
 W_QUALITY = 3.0  # per unit of match quality lost (article or suffix stripped)
 W_FOCUS = 3.0  # times the share of the document's country weight
-W_ADMIN_FOCUS = 2.0  # times the share of the document's admin1 weight (local news: the state)
+W_ADMIN_FOCUS = 2.5  # times the share of the document's admin1 weight (local news: the state)
 PASSES = 2  # context passes after the first, prior-only one
 W_HINT_COUNTRY = 4.0  # "the Iraqi city of X", "X, Iraq"
 W_HINT_FEATURE = 2.0  # "city of X", "X province"
@@ -37,6 +38,21 @@ W_NEARBY = 2.5  # per other name with a place close by ("Paris" and "Henry Count
 MAX_NEARBY = 2.0  # at most this many names' worth of nearby support
 CELL_DEGREES = 0.5  # grid for "close by": the same or a neighbouring cell (about 50-100 km)
 LOCAL_FEATURES = frozenset({"city", "admin2"})
+AREA_FEATURES = frozenset({"country", "admin1", "region", "continent"})
+W_SPELLING = 3.0  # a town spelled otherwise than written, against an area spelled exactly
+# A name in a list of three or more whose other members are all of one kind ("Michigan,
+# Oregon, New Mexico and Ohio") is read as that kind too.
+W_LIST = 2.0
+_LIST_GAP = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s*")
+# A county's population is summed from the towns geocoded into it, which can swallow a
+# neighbouring metropolis; past this log10 size it says nothing more.
+ADMIN2_SIZE_CAP = 5.5
+# A town named only by one of its alternate names (often a foreign or historic spelling:
+# "Augusta" for Augsburg) loses this much against a namesake whose main name is the mention.
+W_ALTERNATE = 2.5
+# ... unless it is far bigger than every such namesake: then the alternate is its exonym
+# ("Cologne" for Koln beats a village called Cologne).
+EXONYM_RATIO = 30
 
 
 @dataclass
@@ -55,7 +71,7 @@ def _prior(entry: Entry) -> float:
     if entry.feature == "admin1":
         return min(size, 7.0) + 0.5
     if entry.feature == "admin2":
-        return max(size, 3.0) - 0.5
+        return min(max(size, 3.0), ADMIN2_SIZE_CAP) - 0.5
     return size
 
 
@@ -156,11 +172,47 @@ class _Nearby:
         return min(total, MAX_NEARBY)
 
 
+def _main_name_matches(entry: Entry, mention: frozenset[str]) -> bool:
+    """True if the entry's own (main) name, not only an alternate of it, is the mention."""
+    return bool(mention & set(keys(entry.name, gazetteer_name=True)))
+
+
+def _alternate_only(cands: list[tuple[Entry, float]], top: Toponym) -> set[int]:
+    """Ids of towns matched only through an alternate name while some other candidate town
+    or county bears the mention as its main name (why: a main name is what local news
+    writes; alternates are mostly other languages' or history's names)."""
+    mention = frozenset(k for k in keys(top.text) if k)
+    local = [e for e, _q in cands if e.feature in LOCAL_FEATURES]
+    main = [e.population for e in local if _main_name_matches(e, mention)]
+    if not main:
+        return set()
+    ceiling = EXONYM_RATIO * max(max(main), 1)
+    return {e.id for e in local if e.feature == "city" and e.population < ceiling
+            and not _main_name_matches(e, mention)}
+
+
+def _misspelt_towns(cands: list[tuple[Entry, float]], top: Toponym) -> set[int]:
+    """Towns that match only once spellings are loosened ("Iraan" for "Iran") while a
+    country or state is spelled exactly as written."""
+    written = fold(top.text)
+    if not any(fold(e.name) == written and e.feature in AREA_FEATURES for e, _q in cands):
+        return set()
+    return {e.id for e, _q in cands if e.feature in LOCAL_FEATURES and fold(e.name) != written}
+
+
 def _score(entry: Entry, quality: float, top: Toponym, view: _View | None,
            neighbour: Entry | None, siblings: list[Entry],
-           preferred: bool = False, nearby: float = 0.0) -> dict[str, float]:
+           preferred: bool = False, nearby: float = 0.0,
+           alternate: bool = False, list_kind: str | None = None,
+           misspelt: bool = False) -> dict[str, float]:
     """The parts of a candidate's score, by reason (their sum is the score)."""
     parts: dict[str, float] = {"prior": _prior(entry)}
+    if misspelt:
+        parts["spelled otherwise"] = -W_SPELLING
+    if list_kind is not None and entry.feature == list_kind:
+        parts["listed with others of its kind"] = W_LIST
+    if alternate and not preferred:
+        parts["alternate name only"] = -W_ALTERNATE
     if nearby > 0:
         parts["close to other places named"] = W_NEARBY * nearby
     if quality < 1.0:
@@ -213,7 +265,7 @@ class Scored:
 
 def rank(cands: list[tuple[Entry, float]], top: Toponym, ctx: _Context | None,
          neighbour: Entry | None, gaz: Gazetteer | None = None,
-         nearby: _Nearby | None = None) -> list[Scored]:
+         nearby: _Nearby | None = None, list_kind: str | None = None) -> list[Scored]:
     """Candidates best first; the name as written beats forms with an article or suffix
     stripped."""
     if any(q == 1.0 for _e, q in cands):
@@ -222,11 +274,14 @@ def rank(cands: list[tuple[Entry, float]], top: Toponym, ctx: _Context | None,
     if any(e.feature not in LOCAL_FEATURES for e in siblings):
         nearby = None  # closeness picks among towns; it never demotes a country or state
     view = _view(ctx) if ctx is not None else None
+    alternates = _alternate_only(cands, top)
+    misspelt = _misspelt_towns(cands, top)
     out = []
     for e, q in cands:
         parts = _score(e, q, top, view, neighbour, siblings,
                        gaz is not None and gaz.is_preferred(top.text, e),
-                       nearby.support(e, key(top.text)) if nearby is not None else 0.0)
+                       nearby.support(e, key(top.text)) if nearby is not None else 0.0,
+                       e.id in alternates, list_kind, e.id in misspelt)
         out.append(Scored(e, q, sum(parts.values()), parts))
     out.sort(key=lambda x: (-x.score, -x.entry.population, x.entry.id))
     return out
@@ -257,6 +312,43 @@ def _neighbours(toponyms: list[Toponym], text: str) -> dict[int, int]:
     return out
 
 
+def _lists(toponyms: list[Toponym], text: str) -> dict[int, list[int]]:
+    """For each mention in a run of three or more joined by commas, "and" or "or": the
+    others of the run."""
+    runs: list[list[int]] = []
+    for i, t in enumerate(toponyms):
+        if runs and _LIST_GAP.fullmatch(text[toponyms[i - 1].end:t.start]):
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return {i: [j for j in run if j != i] for run in runs if len(run) >= 3 for i in run}
+
+
+def _list_kind(i: int, lists: dict[int, list[int]], current: list[Entry | None]) -> str | None:
+    """The feature at least three quarters of the other members of the mention's list
+    share, if there is one (one odd reading does not break the run)."""
+    kinds = Counter(current[j].feature for j in lists.get(i, ()) if current[j] is not None)
+    if not kinds:
+        return None
+    kind, n = kinds.most_common(1)[0]
+    return kind if n >= 2 and n >= 0.75 * len(lists[i]) else None
+
+
+def _named_with(i: int, nb: dict[int, int], current: list[Entry | None]) -> Entry | None:
+    """The area a mention is qualified by: the next name after its comma, or further down a
+    chain of them when that one is only a town or county ("Guildford, Surrey, UK")."""
+    j = nb.get(i)
+    first = current[j] if j is not None else None
+    seen = {i}
+    while j is not None and j not in seen:
+        entry = current[j]
+        if entry is not None and entry.feature in {"country", "admin1"}:
+            return entry
+        seen.add(j)
+        j = nb.get(j)
+    return first
+
+
 def _context(entries: list[Entry | None], extra: Counter[str]) -> _Context:
     weight: Counter[str] = Counter()
     for iso, n in extra.items():
@@ -279,6 +371,38 @@ def _context(entries: list[Entry | None], extra: Counter[str]) -> _Context:
         elif entry.feature == "city" and entry.admin1_code:
             cities[entry.admin1_code] += 1
     return _Context(weight, admins, cities, named, admin_weight)
+
+
+class _State:
+    """The readings so far within one pass. A mention sees the latest reading of every other
+    one (why: updating all at once lets two names swap their states back and forth, Walker
+    County and Huntsville each following the other's old reading)."""
+
+    def __init__(self, current: list[Entry | None], names: list[str], extra: Counter[str],
+                 own_extra: dict[str, Counter[str]], nearby: _Nearby) -> None:
+        self.current = list(current)
+        self.names = names
+        self.extra = extra
+        self.own_extra = own_extra
+        self.nearby = nearby
+        self._refresh()
+
+    def _refresh(self) -> None:
+        self.ctx = _context(self.current, self.extra)
+        self.nearby.read(self.names, self.current)
+        self.own: dict[str, _Context] = {}
+
+    def view_for(self, name: str) -> _Context:
+        """The document context without this name's own readings."""
+        if name not in self.own:
+            mine = [e for e, m in zip(self.current, self.names, strict=True) if m == name]
+            self.own[name] = _context(mine, self.own_extra.get(name, Counter()))
+        return self.ctx.minus(self.own[name])
+
+    def update(self, i: int, entry: Entry | None) -> None:
+        if entry is not self.current[i]:
+            self.current[i] = entry
+            self._refresh()
 
 
 @lru_cache(maxsize=1)
@@ -325,27 +449,29 @@ def resolve_with_context(toponyms: list[Toponym], text: str, gaz: Gazetteer,
         first.append(_best(c, t, None, None, gaz)[0])
     # neighbours resolved on priors; a neighbour's own choice does not depend on X
     extra = Counter(demonyms or {})
+    own_extra: dict[str, Counter[str]] = {}
     for t, e in zip(toponyms, first, strict=True):
         if t.in_dateline and e is not None and e.country:
             extra[e.country] += 2
+            # the dateline's own reading must not vote for itself ("MANSFIELD -- ... Mansfield")
+            own_extra.setdefault(key(t.text), Counter())[e.country] += 2
     current = first
     out: list[Resolution] = []
     ranked: list[list[Scored]] = []
     names = [key(t.text) for t in toponyms]
+    lists = _lists(toponyms, text)
     nearby = _Nearby(names, cands)
     for _ in range(PASSES):
-        ctx = _context(current, extra)
-        nearby.read(names, current)
-        own = {n: _context([e for e, m in zip(current, names, strict=True) if m == n],
-                           Counter()) for n in set(names)}
         out, ranked = [], []
+        state = _State(current, names, extra, own_extra, nearby)
         for i, (t, c) in enumerate(zip(toponyms, cands, strict=True)):
-            neighbour = current[nb[i]] if i in nb else None
-            scored = rank(c, t, ctx.minus(own[names[i]]), neighbour, gaz,
-                          nearby) if c else []
+            neighbour = _named_with(i, nb, state.current)
+            scored = rank(c, t, state.view_for(names[i]), neighbour, gaz, nearby,
+                          _list_kind(i, lists, state.current)) if c else []
             ranked.append(scored)
-            out.append(Resolution(t, scored[0].entry if scored else None,
-                                  _confidence(scored) if scored else None))
+            chosen = scored[0].entry if scored else None
+            out.append(Resolution(t, chosen, _confidence(scored) if scored else None))
+            state.update(i, chosen)
         current = [r.entry for r in out]
     return out, ranked
 

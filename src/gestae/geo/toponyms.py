@@ -346,12 +346,17 @@ def _is_name_like(tok: Token) -> bool:
 def _probe_starts(span: Span) -> list[int]:
     """Token indices inside a name where an embedded place may start: its beginning and
     after "of"/"in", each past "the" and direction words ("the University of Western
-    Ontario", "Northeast Georgia Medical Center")."""
+    Ontario", "Northeast Georgia Medical Center"). A direction word is also tried as the
+    start, first, since it begins some names ("the West Virginia Division of Highways")."""
     doc = span.doc
     skip = set(cues()["direction_words"])
     starts = [span.start] + [t.i + 1 for t in span[:-1] if t.lower_ in {"of", "in"}]
     out = []
     for i in starts:
+        while i < span.end - 1 and doc[i].lower_ == "the":
+            i += 1
+        if i < span.end - 1 and doc[i].lower_ in skip:
+            out.append(i)
         while i < span.end - 1 and (doc[i].lower_ == "the" or doc[i].lower_ in skip):
             i += 1
         out.append(i)
@@ -363,6 +368,7 @@ def _place_at(span: Span, i: int, gaz: Gazetteer,
     """The longest run of name words from token ``i`` inside ``span`` that ``accept``s."""
     doc = span.doc
     stop = stoplist()
+    directions = set(cues()["direction_words"])
     last = i
     while last < min(span.end, i + MAX_TOKENS) and _is_name_like(doc[last]):
         last += 1
@@ -370,6 +376,8 @@ def _place_at(span: Span, i: int, gaz: Gazetteer,
         sub = doc[i:end]
         if fold(sub.text) in stop or (len(sub) == 1 and len(sub.text) < 3):
             continue
+        if len(sub) == 1 and sub[0].lower_ in directions:
+            continue  # "West" alone is a direction, not the town of West
         nxt = doc[end] if end < span.end else None
         if accept(sub, nxt):
             return sub
@@ -541,6 +549,19 @@ def inner_datelines(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[Span]:
     return found
 
 
+def dotted_states(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[Span]:
+    """US states written with two or more periods ("the S.C. Highway Patrol", "W.Va.
+    lawmakers"): unlike "Ga." or "Miss." such forms are never ordinary words."""
+    found: list[Span] = []
+    for tok in doc:
+        if tok.i in taken or tok.text.count(".") < 2 or not tok.text[:1].isupper():
+            continue
+        if gaz.abbreviation(tok.text) is not None:
+            found.append(doc[tok.i:tok.i + 1])
+            taken.add(tok.i)
+    return found
+
+
 def recognise(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
     """All toponym mentions of a document, in text order, non-overlapping."""
     spans: list[tuple[Span, str]] = []
@@ -573,6 +594,8 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
     known = frozenset(key(s.text) for s, _label in spans)
     for span in embedded_places(doc, gaz, taken, known):
         spans.append((span, "ORG_PLACE"))
+    for span in dotted_states(doc, gaz, taken):
+        spans.append((span, "STATE"))
     listed = _listed_areas(doc)
     for (i, j), generic in listed.items():
         span = doc[i:j]
