@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+from fakes import FakePipeline
 
 from gestae.evaluate import muc34
 from gestae.model import Casualties, Count, DocumentResult, Event, Evidence, Place
@@ -139,25 +140,15 @@ def test_half_right(gold_file: Path) -> None:
     assert m["predicted_incidents"] == 2
 
 
-class FakePipeline:
-    def __init__(self, events: dict[str, list[Event]]) -> None:
-        self.events = events
-        self.items: list[dict] = []
-
-    def extract(self, text=None, *, date=None, id="doc", html=None):
-        raise NotImplementedError
-
-    def extract_many(self, articles):
-        for item in articles:
-            self.items.append(item)
-            yield DocumentResult(id=item["id"], date=item["date"],
-                                 events=self.events.get(item["id"], []))
+def muc_pipeline(events: dict[str, list[Event]]) -> FakePipeline:  # noqa: N802
+    return FakePipeline(lambda item: DocumentResult(id=item["id"], date=item["date"],
+                                                    events=events.get(item["id"], [])))
 
 
 def test_runner(gold_file: Path) -> None:
     from gestae.evaluate import REGISTRY
 
-    fake = FakePipeline({"M1": [event("dynamited", country="PER", date="1990-03-04",
+    fake = muc_pipeline({"M1": [event("dynamited", country="PER", date="1990-03-04",
                                       killed=2)]})
     runner, _ = REGISTRY["muc34"]
     report = runner(gold_file, fake, 2)

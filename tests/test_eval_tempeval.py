@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from fakes import FakePipeline
 
 from gestae.evaluate import tempeval as te
 from gestae.model import DocumentResult, TimeRef
@@ -72,24 +73,15 @@ def test_half_right(folder: Path) -> None:
     assert m["value_accuracy"] == 0.5 and m["value_accuracy_found"] == 1.0
 
 
-class FakePipeline:
-    def __init__(self, times: list[TimeRef]) -> None:
-        self.times = times
-        self.items: list[dict] = []
-
-    def extract(self, text=None, *, date=None, id="doc", html=None):
-        raise NotImplementedError
-
-    def extract_many(self, articles):
-        for item in articles:
-            self.items.append(item)
-            yield DocumentResult(id=item["id"], date=item["date"], times=self.times)
+def times_pipeline(times: list[TimeRef]) -> FakePipeline:  # noqa: N802
+    return FakePipeline(lambda item: DocumentResult(id=item["id"], date=item["date"],
+                                                    times=times))
 
 
 def test_runner_passes_the_dct(folder: Path) -> None:
     from gestae.evaluate import REGISTRY
 
-    fake = FakePipeline([ref("February", "2020-02")])
+    fake = times_pipeline([ref("February", "2020-02")])
     runner, _ = REGISTRY["tempeval"]
     report = runner(folder, fake, None)
     assert fake.items == [{"id": "doc1", "text": PLAIN, "date": "2020-01-27"}]
