@@ -140,7 +140,7 @@ def test_half_right(gold_file: Path) -> None:
     assert m["predicted_incidents"] == 2
 
 
-def muc_pipeline(events: dict[str, list[Event]]) -> FakePipeline:  # noqa: N802
+def muc_pipeline(events: dict[str, list[Event]]) -> FakePipeline:
     return FakePipeline(lambda item: DocumentResult(id=item["id"], date=item["date"],
                                                     events=events.get(item["id"], [])))
 

@@ -73,7 +73,7 @@ def test_half_right(folder: Path) -> None:
     assert m["value_accuracy"] == 0.5 and m["value_accuracy_found"] == 1.0
 
 
-def times_pipeline(times: list[TimeRef]) -> FakePipeline:  # noqa: N802
+def times_pipeline(times: list[TimeRef]) -> FakePipeline:
     return FakePipeline(lambda item: DocumentResult(id=item["id"], date=item["date"],
                                                     times=times))
 
