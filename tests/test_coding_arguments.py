@@ -84,3 +84,11 @@ def test_named_target_wins_over_place(nlp: Language, coder: EventCoder) -> None:
     text = "Police in Lahore arrested the organisers."
     event = first(nlp, coder, text, "COERCE")
     assert targets(text, event) == ["the organisers"]
+
+
+def test_pronoun_in_a_nested_clause_is_not_the_speaker(nlp: Language, coder: EventCoder) -> None:
+    text = "Sadr said the US military will be treated as an enemy if it does not withdraw."
+    event = first(nlp, coder, text, "RETREAT")
+    assert sources(text, event) == ["it"]
+    text = "Russia announced it would withdraw its troops from the border."
+    assert sources(text, first(nlp, coder, text, "CONCEDE")) == ["Russia"]

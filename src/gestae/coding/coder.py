@@ -683,8 +683,12 @@ class EventCoder:
         if not match.sources and (verbal or match.pattern.speaker_source):
             match.sources = speakers
             return
-        if [lemma(s) for s in match.sources] in (["it"], ["they"], ["he"], ["she"], ["we"]):
-            match.sources = speakers  # "Russia announced it would withdraw": it = Russia
+        pronoun = [lemma(s) for s in match.sources] in (["it"], ["they"], ["he"], ["she"],
+                                                         ["we"])
+        if pronoun and match.head.head == verb:
+            # "Russia announced it would withdraw": it = Russia; but not in a clause further
+            # down ("said the army will be treated as a foe if it does not withdraw")
+            match.sources = speakers
             return
         for speaker in speakers:
             if speaker not in match.sources and speaker not in match.attributions:
