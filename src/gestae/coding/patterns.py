@@ -177,11 +177,6 @@ def pattern_index(extra_files: tuple[str, ...] = ()) -> dict[tuple[str, str], tu
             for key, pats in index.items()}
 
 
-@lru_cache(maxsize=1)
-def patterns_by_id() -> dict[str, Pattern]:
-    """Rule id -> pattern (for explaining a coded event)."""
-    return {p.id: p for p in load_patterns()}
-
 
 @lru_cache(maxsize=1)
 def cues() -> dict[str, Any]:
