@@ -10,9 +10,9 @@ from typing import Any
 import click
 
 from gestae import __version__
+from gestae.cli_common import BadInput, check_files, load_pipeline
+from gestae.cli_store import COMMANDS
 from gestae.output import FORMATS
-
-EXIT_BAD_INPUT = 2
 
 MAIN_HELP = """Turn news articles into political and conflict event data.
 
@@ -45,15 +45,6 @@ Examples:
   gestae extract news.jsonl --format jsonl > events.jsonl
   gestae extract news.jsonl --format csv > events.csv
 """
-
-
-class BadInput(click.ClickException):
-    """A bad command or input file: one line on stderr, exit code 2, no traceback."""
-
-    exit_code = EXIT_BAD_INPUT
-
-    def show(self, file: Any = None) -> None:
-        click.echo(f"gestae: error: {self.format_message()}", err=True)
 
 
 @click.group(help=MAIN_HELP, context_settings={"help_option_names": ["-h", "--help"]})
@@ -99,11 +90,7 @@ def extract_cmd(paths: tuple[str, ...], input_kind: str, fmt: str, date: str | N
         default_date = check_date(date) if date else None
     except InputError as exc:
         raise BadInput(f"--date: {exc}") from None
-    for option, files in (("--actors", actor_files), ("--triggers", trigger_files),
-                          ("--acled-rules", acled_files)):
-        for path in files:
-            if not os.path.isfile(path):
-                raise BadInput(f"{option} {path}: no such file")
+    check_files(actors=actor_files, triggers=trigger_files, acled_rules=acled_files)
 
     kinds = []
     for path in paths:
@@ -120,7 +107,7 @@ def extract_cmd(paths: tuple[str, ...], input_kind: str, fmt: str, date: str | N
 
     articles = _articles(paths, kinds, default_date, doc_id)
     first = _first_or_error(articles)
-    pipeline = _pipeline(actor_files, batch_size, trigger_files, acled_files)
+    pipeline = load_pipeline(actor_files, batch_size, trigger_files, acled_files)
     writer = Writer(fmt, sys.stdout)
     show = sys.stderr.isatty() if progress is None else progress
     results = pipeline.extract_many(_chain(first, articles))
@@ -289,7 +276,7 @@ def eval_cmd(dataset: str, path: str, json_path: str | None, limit: int | None) 
     names = sorted(set(REGISTRY) | set(DEFAULT_PATHS))
     if dataset != "all" and dataset not in names:
         raise BadInput(f"unknown data set {dataset!r}; choose one of: all, {', '.join(names)}")
-    pipeline = _Progress(_pipeline((), 32), show=sys.stderr.isatty())
+    pipeline = _Progress(load_pipeline((), 32), show=sys.stderr.isatty())
     if dataset == "all":
         reports = run_all(Path(path), pipeline, limit,
                           echo=lambda m: click.echo(m, err=True))
@@ -327,21 +314,6 @@ class _Progress:
         from tqdm import tqdm
 
         return tqdm(results, desc="scoring", unit=" doc", file=sys.stderr, leave=False)
-
-
-def _pipeline(actor_files: tuple[str, ...], batch_size: int,
-              trigger_files: tuple[str, ...] = (), acled_files: tuple[str, ...] = ()) -> Any:
-    from gestae.nlp import ModelNotInstalled
-
-    try:
-        from gestae.pipeline import Pipeline
-
-        return Pipeline(actor_files=actor_files, trigger_files=trigger_files,
-                        acled_files=acled_files, batch_size=batch_size)
-    except ModelNotInstalled as exc:
-        raise click.ClickException(str(exc)) from None
-    except (OSError, ValueError) as exc:  # unreadable or malformed actor files
-        raise BadInput(str(exc)) from None
 
 
 def _chain(first: Any, rest: Iterator[Any]) -> Iterator[Any]:
@@ -403,6 +375,10 @@ def _stdin_article(kind: str, date: str | None, doc_id: str | None) -> Any:
     if kind == "html":
         return Article(id=ident, html=text, date=date)
     return Article(id=ident, text=text, date=date)
+
+
+for _command in COMMANDS:
+    cli.add_command(_command)
 
 
 def main(argv: list[str] | None = None) -> None:

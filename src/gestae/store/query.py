@@ -1,0 +1,145 @@
+"""Event queries: filters as SQL over mentions grouped into events.
+
+Every event is the group of mentions sharing an ``event_id``; its fields come from the
+representative mention (asserted first, then the most confident), its ``sources`` from all of
+them. Until reports are merged each group holds one mention, and the same SQL serves both.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from gestae.store.errors import StoreError
+
+_REP = "ORDER BY asserted DESC, confidence DESC, mention_id"
+_REPRESENTED = (
+    "type", "mode", "negated", "modality", "confidence", "date", "date_start", "date_end",
+    "date_precision", "place", "country", "admin1", "lat", "lon", "location_precision",
+    "cameo_root", "quad_class", "intensity", "acled_event_type", "acled_sub_event_type",
+    "evidence", "record",
+)
+_COUNTS = tuple(f"{k}_{p}" for k in ("killed", "injured", "arrested")
+                for p in ("low", "best", "high"))
+
+EVENTS_SQL = f"""
+WITH m AS (
+    SELECT m.*, a.source AS source_name, a.url, a.date AS article_date,
+           coalesce(a.near_dup_of, a.hash) AS story,
+           (NOT m.negated AND m.modality = 'asserted') AS asserted
+    FROM mentions m JOIN articles a ON a.hash = m.article_hash
+), ev AS (
+    SELECT event_id,
+        {", ".join(f"first({c} {_REP}) AS {c}" for c in _REPRESENTED)},
+        {", ".join(f"first({c} {_REP}) AS {c}" for c in _COUNTS)},
+        bool_or(asserted) AS any_asserted,
+        list_distinct(flatten(list(actor_names))) AS actor_names,
+        list_distinct(flatten(list(actor_ids))) AS actor_ids,
+        list_distinct(flatten(list(actor_countries))) AS actor_countries,
+        count(DISTINCT story) AS n_articles,
+        count(*) AS n_mentions,
+        list({{'article_id': article_id, 'source': source_name, 'url': url,
+               'date': strftime(article_date, '%Y-%m-%d'), 'evidence': evidence}}
+             ORDER BY article_date NULLS LAST, article_id, mention_id) AS sources
+    FROM m GROUP BY event_id
+)
+SELECT * FROM ev
+"""
+
+_EARTH_KM = 6371.0088
+
+
+@dataclass
+class EventFilter:
+    """What ``gestae events`` and ``Store.events`` can ask for; None means any."""
+
+    type: str | None = None
+    country: str | None = None
+    actor: str | None = None
+    since: dt.date | None = None
+    until: dt.date | None = None
+    near: tuple[float, float] | None = None
+    km: float = 50.0
+    min_killed: int | None = None
+    asserted_only: bool = False
+    event_id: str | None = None
+    limit: int | None = None
+
+    def sql(self) -> tuple[str, list[Any]]:
+        """The WHERE clause and its parameters."""
+        where: list[str] = []
+        params: list[Any] = []
+        if self.event_id:
+            where.append("event_id = ?")
+            params.append(self.event_id)
+        if self.type:
+            where.append("type = ?")
+            params.append(self.type.upper())
+        if self.country:
+            where.append("(country = ? OR list_contains(actor_countries, ?))")
+            params += [self.country.upper()] * 2
+        if self.actor:
+            where.append("(array_to_string(actor_names, '|') ILIKE ? "
+                         "OR list_contains(actor_ids, ?))")
+            params += [f"%{self.actor}%", self.actor]
+        if self.since:
+            where.append("coalesce(date_end, date_start) >= ?")
+            params.append(self.since)
+        if self.until:
+            where.append("date_start <= ?")
+            params.append(self.until)
+        if self.near:
+            where.append(
+                f"2 * {_EARTH_KM} * asin(sqrt(pow(sin(radians(lat - ?) / 2), 2) + "
+                "cos(radians(?)) * cos(radians(lat)) * pow(sin(radians(lon - ?) / 2), 2))) <= ?")
+            lat, lon = self.near
+            params += [lat, lat, lon, self.km]
+        if self.min_killed is not None:
+            where.append("coalesce(killed_best, killed_low, 0) >= ?")
+            params.append(self.min_killed)
+        if self.asserted_only:
+            where.append("NOT negated AND modality = 'asserted'")
+        return (" WHERE " + " AND ".join(where)) if where else "", params
+
+
+def events_sql(flt: EventFilter) -> tuple[str, list[Any]]:
+    """The whole query for a filter, newest events first."""
+    where, params = flt.sql()
+    sql = (f"{EVENTS_SQL}{where} ORDER BY date_start DESC NULLS LAST, event_id"
+           + (f" LIMIT {int(flt.limit)}" if flt.limit else ""))
+    return sql, params
+
+
+def event_dict(row: dict[str, Any]) -> dict[str, Any]:
+    """A queried row as the contract's Event plus ``sources`` and ``n_articles``."""
+    event = json.loads(row["record"])
+    event["event_id"] = row["event_id"]
+    event["sources"] = [dict(s) for s in row["sources"]]
+    event["n_articles"] = int(row["n_articles"])
+    return event
+
+
+_LATLON = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*$")
+_FEATURE_RANK = {"city": 3, "place": 3, "admin2": 2, "admin1": 2, "country": 1}
+
+
+def resolve_point(name: str) -> tuple[tuple[float, float], str]:
+    """Coordinates for ``--near``: "lat,lon" or a place name (the most populous match)."""
+    if m := _LATLON.match(name):
+        lat, lon = float(m[1]), float(m[2])
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            raise StoreError(f"--near {name}: latitude or longitude out of range")
+        return (lat, lon), f"{lat:.4f},{lon:.4f}"
+    from gestae.geo.gazetteer import get_gazetteer
+
+    found = get_gazetteer().lookup(name)
+    if not found:
+        raise StoreError(f"--near {name}: no such place in the gazetteer; "
+                         "give a better known name or 'lat,lon'")
+    entry, _ = max(found, key=lambda eq: (eq[1], _FEATURE_RANK.get(eq[0].feature, 0),
+                                          eq[0].population))
+    label = f"{entry.name} ({entry.country or '?'}, {entry.lat:.3f},{entry.lon:.3f})"
+    return (entry.lat, entry.lon), label

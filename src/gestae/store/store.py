@@ -1,0 +1,155 @@
+"""``Store``: the embedded event database a notebook or the CLI works with."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from gestae import __version__
+from gestae.model import Article, ErrorResult
+from gestae.store.connection import default_path, open_store
+from gestae.store.ingest import Extractor, Ingestor, IngestStats, insert
+from gestae.store.query import EventFilter, event_dict, events_sql, resolve_point
+from gestae.store.rows import mention_rows
+
+
+class Store:
+    """An event store in one DuckDB file; no server.
+
+    >>> store = Store("gestae.duckdb")                          # doctest: +SKIP
+    >>> store.ingest(["news/"])                                 # doctest: +SKIP
+    >>> store.events(type="ASSAULT", country="IRQ").to_pandas() # doctest: +SKIP
+
+    ``store.connection`` is the raw DuckDB connection for SQL (tables ``articles``,
+    ``mentions``; one event is the group of mentions sharing an ``event_id``).
+    """
+
+    def __init__(self, path: str | None = None, read_only: bool = False) -> None:
+        self.path = path or default_path()
+        self.read_only = read_only
+        self.connection: duckdb.DuckDBPyConnection = open_store(self.path, read_only)
+
+    def close(self) -> None:
+        self.connection.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- writing --------------------------------------------------------------------------
+
+    def ingest(self, articles: Iterable[Article | ErrorResult | dict[str, Any]] | str,
+               extractor: Extractor | None = None, batch_size: int = 64,
+               on_batch: Callable[[IngestStats], None] | None = None) -> IngestStats:
+        """Store articles (or the articles under a path) and their events; skip known ones."""
+        if isinstance(articles, str):
+            from gestae.ingest.sources import iter_sources
+
+            articles = iter_sources([articles])
+        items = (Article(**a) if isinstance(a, dict) else a for a in articles)
+        ingestor = Ingestor(self.connection, extractor or _default_pipeline(), batch_size)
+        return ingestor.run(items, on_batch)
+
+    def reprocess(self, extractor: Extractor | None = None, batch_size: int = 64,
+                  on_batch: Callable[[IngestStats], None] | None = None) -> IngestStats:
+        """Re-extract every stored English article, replacing its events batch by batch."""
+        extractor = extractor or _default_pipeline()
+        con = self.connection
+        keys = [r[0] for r in con.execute(
+            "SELECT hash FROM articles WHERE status = 'coded' ORDER BY batch, hash").fetchall()]
+        total = IngestStats()
+        for start in range(0, len(keys), batch_size):
+            stats = self._reprocess_batch(keys[start:start + batch_size], extractor)
+            total.merge(stats)
+            if on_batch is not None:
+                on_batch(stats)
+        return total
+
+    def _reprocess_batch(self, keys: list[str], extractor: Extractor) -> IngestStats:
+        con = self.connection
+        rows = con.execute(
+            "SELECT hash, id, text, strftime(date, '%Y-%m-%d') FROM articles "
+            "WHERE list_contains(?, hash) ORDER BY batch, hash", [keys]).fetchall()
+        stats = IngestStats(read=len(rows))
+        articles = [Article(id=h, text=text, date=day) for h, _, text, day in rows]
+        mentions: list[dict[str, Any]] = []
+        counts: list[dict[str, Any]] = []
+        for (h, ident, _, _), result in zip(rows, extractor.extract_many(articles),
+                                            strict=True):
+            if isinstance(result, ErrorResult):
+                stats.add_error(f"{ident}: {result.error}")
+                continue
+            found = mention_rows(result, h, ident)
+            mentions.extend(found)
+            counts.append({"hash": h, "n_events": len(found)})
+        stats.stored, stats.events = len(counts), len(mentions)
+        done = [c["hash"] for c in counts]
+        if not done:
+            return stats
+        con.execute("BEGIN TRANSACTION")
+        try:
+            con.execute("DELETE FROM mentions WHERE list_contains(?, article_hash)", [done])
+            insert(con, "mentions", mentions)
+            counts_table = pa.Table.from_pylist(counts)  # noqa: F841 - read by DuckDB below
+            con.execute("UPDATE articles SET n_events = t.n_events, gestae_version = ? "
+                        "FROM counts_table AS t WHERE articles.hash = t.hash", [__version__])
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        return stats
+
+    # -- reading --------------------------------------------------------------------------
+
+    def event_rows(self, flt: EventFilter | None = None, **filters: Any) -> pa.Table:
+        """Events as an Arrow table: the representative fields, sources and n_articles."""
+        sql, params = events_sql(flt or _filter(**filters))
+        return self.connection.execute(sql, params).to_arrow_table()
+
+    def events(self, flt: EventFilter | None = None, **filters: Any) -> pa.Table:
+        """Events matching the filters (``type``, ``country``, ``actor``, ``since``,
+        ``until``, ``near`` (a name or "lat,lon") with ``km``, ``min_killed``,
+        ``asserted_only``, ``limit``) as an Arrow table; ``.to_pandas()`` for pandas."""
+        return self.event_rows(flt, **filters)
+
+    def event_dicts(self, flt: EventFilter | None = None, **filters: Any
+                    ) -> Iterator[dict[str, Any]]:
+        """Events as the output contract's dicts plus ``sources`` and ``n_articles``."""
+        sql, params = events_sql(flt or _filter(**filters))
+        cursor = self.connection.execute(sql, params)
+        names = [d[0] for d in cursor.description]
+        while chunk := cursor.fetchmany(1000):
+            for values in chunk:
+                yield event_dict(dict(zip(names, values, strict=True)))
+
+    def stats(self, top: int = 10) -> dict[str, Any]:
+        """Counts an analyst wants first: articles, events, types, countries, months, actors."""
+        from gestae.store.stats import store_stats
+
+        return store_stats(self.connection, top)
+
+
+def _filter(**filters: Any) -> EventFilter:
+    near = filters.pop("near", None)
+    flt = EventFilter(**filters)
+    if isinstance(near, str):
+        flt.near, _ = resolve_point(near)
+    elif near is not None:
+        flt.near = (float(near[0]), float(near[1]))
+    for name in ("since", "until"):
+        value = getattr(flt, name)
+        if isinstance(value, str):
+            setattr(flt, name, dt.date.fromisoformat(value))
+    return flt
+
+
+def _default_pipeline() -> Extractor:
+    from gestae.pipeline import Pipeline
+
+    return Pipeline()
