@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from pathlib import Path
 
 import duckdb
 import pytest
@@ -146,10 +147,10 @@ def test_older_store_is_upgraded_newer_refused(tmp_path, capsys):
     con = duckdb.connect(path)
     con.execute("UPDATE meta SET value = '999' WHERE key = 'schema_version'")
     con.close()
-    before = open(path, "rb").read()
+    before = Path(path).read_bytes()
     with pytest.raises(StoreError, match="newer gestae"):
         Store(path)
-    assert open(path, "rb").read() == before
+    assert Path(path).read_bytes() == before
 
 
 def test_foreign_files_are_refused_untouched(tmp_path):

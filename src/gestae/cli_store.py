@@ -144,7 +144,7 @@ def ingest_cmd(paths: tuple[str, ...], db: str | None, date: str | None,
                actor_files: tuple[str, ...], trigger_files: tuple[str, ...],
                acled_files: tuple[str, ...], batch_size: int, progress: bool | None) -> None:
     from gestae.ingest import InputError, check_date
-    from gestae.ingest.sources import count_planned, iter_planned, plan_sources
+    from gestae.ingest.sources import count_planned, iter_plan, plan_sources
 
     try:
         day = check_date(date) if date else None
@@ -156,7 +156,7 @@ def ingest_cmd(paths: tuple[str, ...], db: str | None, date: str | None,
         pipeline = load_pipeline(actor_files, min(batch_size, 32), trigger_files, acled_files)
         bar = _progress(progress, count_planned(plan), "ingest")
         try:
-            stats = store.ingest(iter_planned(plan, date=day), pipeline, batch_size,
+            stats = store.ingest(iter_plan(plan, date=day), pipeline, batch_size,
                                  _on_batch(bar))
         except InputError as exc:
             raise BadInput(str(exc)) from None
