@@ -13,8 +13,9 @@ $(STAMP): requirements/dev.txt pyproject.toml
 	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
-run: $(STAMP)  ## extract events from the bundled example articles
-	$(BIN)/gestae extract examples/articles.jsonl
+run: $(STAMP)  ## ingest the bundled example articles into ./gestae.duckdb and show what it holds
+	$(BIN)/gestae ingest examples/
+	$(BIN)/gestae stats
 
 test: $(STAMP)  ## run the test suite
 	$(BIN)/pytest
@@ -36,4 +37,4 @@ lock:  ## regenerate the hash-pinned lock files (needs pip-tools)
 	pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras -o requirements/dev.txt requirements/dev.in
 
 clean:
-	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .ruff_cache
+	rm -rf $(VENV) build dist gestae.duckdb gestae.duckdb.wal src/*.egg-info .pytest_cache .ruff_cache
