@@ -622,3 +622,19 @@ def _conflict_report(conflicts: list[Conflict], entries: dict[str, Entry],
             f"({other.source}); give each {use} to one entry only (redefine the other entry's "
             f"'{field_name}' or add 'remove: true' to it)")
     return warnings
+
+
+@lru_cache(maxsize=1)
+def role_heads() -> frozenset[str]:
+    """Last words of the packaged role terms ("forces", "police", "ministry", "refugees").
+
+    A noun among them can head an actor phrase; the event coder uses it to tell an actor
+    argument ("aid to the refugees") from a thing ("sent a shipment of tents")."""
+    kb = load_kb(())
+    words: set[str] = {norm(w) for w in kb.settings.get("actor_nouns", ())}
+    for entry in kb.entries.values():
+        for term in entry.phrases.get(ROLE, ()):
+            last = term.split()[-1] if term.split() else ""
+            if last:
+                words.add(norm(last))
+    return frozenset(w for w in words if w)

@@ -17,6 +17,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from gestae.actors.kb import norm, role_heads
 from gestae.coding import ontology
 from gestae.coding.patterns import Pattern, cues, pattern_index
 from gestae.model import EventCandidate
@@ -29,6 +30,7 @@ _RELATIVE = ("who", "which", "that", "whom", "whose")
 _VERBAL_QUADS = (1, 3)
 _VERB_RECIPIENT_PREPS = ("to", "against", "toward", "towards", "upon")
 _OBJ_RECIPIENT_PREPS = (*_VERB_RECIPIENT_PREPS, "on")
+_ACTOR_ENTS = ("PERSON", "ORG", "GPE", "NORP")
 _SCORE = re.compile(r"(?<![\d.,])\d{1,2} ?[-–] ?\d{1,2}(?![\d.,%])")
 
 
@@ -106,6 +108,14 @@ def _pobjs(prep: Token) -> list[Token]:
 def _conditional(clause: Token, cue: dict[str, Any]) -> bool:
     """A clause introduced by "if" / "unless"."""
     return any(c.dep_ == "mark" and lemma(c) in cue["conditional_marks"] for c in clause.children)
+
+
+def _purpose(verb: Token) -> bool:
+    """An infinitive of purpose or content without a subject of its own: "called X *to
+    discuss*", "refused *to lift* the ban", "sent aid *to help* Y"."""
+    return verb.dep_ in ("advcl", "xcomp", "acl", "relcl") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and not any(
+        c.dep_ in (*_SUBJ, "nsubjpass") for c in verb.children)
 
 
 def _time_adjunct(prep: Token) -> bool:
@@ -523,32 +533,116 @@ class EventCoder:
             sources = self._inherited_subject(token, passive)
         if not targets and token.dep_ in ("relcl", "acl") and passive:
             targets = [token.head]
-        if not targets and not passive:
-            targets = self._recipients(match)
+        if not passive and not any(self._names_actor(t) for t in targets):
+            # "donated $1 million to the WFP": the recipient is the target, not the thing
+            targets = self._recipients(match, actor_only=bool(targets)) or targets
         if not targets and pattern.xcomp and match.type == "THREATEN":
             # "threatened to shell the city": the threatened act's object is the target
             targets = [t for c in token.children if c.dep_ in ("xcomp", "ccomp")
                        for o in c.children if o.dep_ == "dobj" for t in _conjuncts(o)]
+        if not passive and not any(self._names_actor(t) for t in targets):
+            targets = self._content_targets(match) or targets
         match.sources, match.targets = sources, targets
 
-    def _recipients(self, match: _Match) -> list[Token]:
-        """Who an event is aimed at when its pattern names no target: a person object that
-        is part of the trigger ("summoned the ambassador", "released the hostages"), the
-        object of "to"/"against" on the verb or of "on" on its object ("lifted sanctions
-        (imposed) on X", "suspended deliveries to X")."""
+    def _actor_like(self, token: Token) -> bool:
+        """Does the noun name who rather than what ("Haiti", "the Red Cross", "refugees",
+        "him"; not "a shipment", "$5 million", "the ban")? Decides between a thing and its
+        recipient as the target."""
+        if token.pos_ == "PRON":
+            return token.lower_ in ("he", "him", "she", "her", "they", "them", "we", "us")
+        if token.ent_type_ in _ACTOR_ENTS:
+            return True
+        if token.pos_ == "PROPN" and token.ent_type_ in ("", "FAC", "LOC") and not any(
+                c.dep_ == "nummod" for c in token.children):
+            return True  # a name the NER missed; not "USD1 million"
+        word = lemma(token)
+        return (word in self.cues["people_nouns"] or norm(token.text) in role_heads()
+                or norm(word) in role_heads())
+
+    def _acted_on(self, token: Token) -> bool:
+        """A state, person or people a purpose names ("to help Haiti", "to free the
+        hostages"), not an institution one sets up ("to set up a research institute")."""
+        if token.ent_type_ in ("PERSON", "GPE", "NORP") or token.pos_ == "PRON":
+            return self._actor_like(token)
+        return token.pos_ == "NOUN" and self._actor_like(token)
+
+    def _names_actor(self, token: Token) -> bool:
+        """An actor, or a thing named by its owner ("Trump's decision", "Iraqi demands"),
+        which the actor resolver codes by that owner."""
+        return self._actor_like(token) or any(
+            c.dep_ in ("poss", "compound", "amod") and self._actor_like(c)
+            for c in token.children)
+
+    def _content_targets(self, match: _Match) -> list[Token]:
+        """Who the event is aimed at when only its purpose or content names them:
+        "refused to lift sanctions on Iran", "offered to send troops to Uganda", "sent aid
+        to help Haiti"; and the person an act of speech was arranged with: "called the
+        minister to discuss the crisis" (the discussion is with the minister)."""
+        token = match.head
+        clauses = [c for c in token.children if _purpose(c) and c.dep_ in ("xcomp", "advcl")]
+        objects = [match.obj] if match.obj is not None else [
+            c for c in token.children if c.dep_ == "dobj"]
+        clauses += [c for o in objects for c in o.children if _purpose(c) and c.dep_ == "acl"
+                    and not any(g.dep_ == "poss" for g in o.children)]  # "Trump's decision to"
+        for verb in clauses:
+            # a person or state acted on ("to help Haiti"), not a thing made ("to set up a
+            # research institute")
+            found = [t for c in verb.children if c.dep_ == "dobj" for t in _conjuncts(c)
+                     if self._acted_on(t)]
+            found = found or [s for c in verb.children if c.dep_ in ("ccomp", "xcomp")
+                              and c.tag_ == "VB" and not any(
+                                  g.dep_ in ("aux", "mark") for g in c.children)
+                              for g in c.children if g.dep_ == "nsubj"
+                              for s in _conjuncts(g) if self._actor_like(s)]
+            found = found or self._recipients_of(verb, actor_only=True)
+            if found:
+                return found
+        if (_purpose(token) and token.dep_ == "advcl"
+                and ontology.quad_class(match.type) in _VERBAL_QUADS):
+            return [t for c in token.head.children if c.dep_ == "dobj"
+                    for t in _conjuncts(c) if self._actor_like(t)]
+        return []
+
+    def _recipients(self, match: _Match, actor_only: bool = False) -> list[Token]:
+        """Who an event is aimed at when its pattern names no target (or only a thing): a
+        person object that is part of the trigger ("summoned the ambassador"), the object
+        of "to"/"against" on the verb, of "on" on its object ("lifted sanctions (imposed) on
+        X", "suspended deliveries to X") or on the object of its preposition ("called for
+        sanctions against X"), or a state "of" its object ("lifted its blockade of Qatar").
+        ``actor_only``: only objects that name actors."""
         obj = match.obj
         if obj is not None and lemma(obj) in self.cues["recipient_objects"]:
             return _conjuncts(obj)
-        holders: list[tuple[Token, tuple[str, ...]]] = [(match.head, _VERB_RECIPIENT_PREPS)]
-        if obj is not None:
-            holders.append((obj, _OBJ_RECIPIENT_PREPS))
+        # the trigger's own object ("lifted its blockade of Qatar") and the object of its
+        # preposition ("called for the release of X") take "of" too; a free object keeps
+        # its of-phrase as part of its own span ("the home of a Palestinian man")
+        owned = [obj] if obj is not None else []
+        owned += [o for t in match.tokens[1:] if t.dep_ == "prep" for o in _pobjs(t)]
+        free = [] if obj is not None else [c for c in match.head.children if c.dep_ == "dobj"]
+        return self._recipients_of(match.head, actor_only, owned, free, skip=match.tokens)
+
+    def _recipients_of(self, verb: Token, actor_only: bool, owned: list[Token] | None = None,
+                       free: list[Token] | None = None,
+                       skip: Iterable[Token] = ()) -> list[Token]:
+        """Objects of the recipient prepositions of ``verb`` and of its objects (``owned``
+        ones also through "of"; by default its direct objects, free), first found first."""
+        owned = owned or []
+        if free is None:
+            free = [c for c in verb.children if c.dep_ == "dobj"]
+        holders: list[tuple[Token, tuple[str, ...]]] = [(verb, _VERB_RECIPIENT_PREPS)]
+        for obj in [*owned, *free]:
+            of = ("of",) if obj in owned else ()
+            holders.append((obj, (*_OBJ_RECIPIENT_PREPS, *of)))
             holders += [(c, _OBJ_RECIPIENT_PREPS) for c in obj.children
                         if c.dep_ == "acl" and c.tag_ == "VBN"]
+        skipped = {t.i for t in skip}
         for holder, preps in holders:
             for child in holder.children:
-                if (child.dep_ in ("prep", "dative") and child not in match.tokens
+                if (child.dep_ in ("prep", "dative") and child.i not in skipped
                         and lemma(child) in preps and not _time_adjunct(child)):
                     found = [p for p in _pobjs(child) if p.pos_ in ("PROPN", "NOUN", "PRON")]
+                    if actor_only or lemma(child) == "of":
+                        found = [p for p in found if self._names_actor(p)]
                     if found:
                         return found
         # "in X" stays the event's location, never its target: "marched in Baghdad"
@@ -567,7 +661,14 @@ class EventCoder:
             return self._gerund_subject(head)
         if token.dep_ in ("conj", "xcomp", "advcl") and head is not token:
             if token.dep_ == "advcl" and token.tag_ != "VBG":
-                return []
+                if not _purpose(token):
+                    return []
+                # "called Lavrov to discuss": the caller discusses; but "called on the US
+                # to lift": the one called on is to act
+                ctrl = [p for c in head.children if c.dep_ == "prep"
+                        and lemma(c) in ("on", "upon") for p in _pobjs(c)]
+                if ctrl:
+                    return ctrl
             if token.dep_ == "xcomp":  # object control: "urged Iran to release the crew"
                 ctrl = [t for c in head.children if c.dep_ == "dobj" for t in _conjuncts(c)]
                 ctrl = ctrl or [p for c in head.children if c.dep_ == "prep"
@@ -1028,6 +1129,8 @@ class EventCoder:
         marks = [lemma(c) for c in token.children if c.dep_ == "mark"]
         if token.dep_ == "advcl" and any(m in cue["background_marks"] for m in marks):
             return 0.08
+        if token.dep_ == "advcl" and _purpose(token):
+            return 0.08  # "called on the US to lift sanctions": an aim, not the report
         if token.dep_ in ("advcl", "xcomp", "conj") and not marks and token.head is not token \
                 and not any(c.dep_ in _SUBJ for c in token.children) and depth < 3:
             # "as activists marched, demanding ...": a participle or subject-less conjunct
@@ -1068,7 +1171,11 @@ class EventCoder:
 
 
 def _spans(tokens: Iterable[Token]) -> list[tuple[int, int]]:
-    """Unique noun-phrase spans in text order; a span inside another is dropped."""
+    """Unique noun-phrase spans in text order; a span inside another is dropped, and two
+    spans with only a space between are one phrase the parser split ("his counterpart
+    Italian President Sergio Mattarella"): coordinated arguments have a comma or a
+    conjunction between them."""
+    tokens = list(tokens)
     spans = sorted({_noun_span(t) for t in tokens})
     out: list[tuple[int, int]] = []
     for span in spans:
@@ -1076,4 +1183,13 @@ def _spans(tokens: Iterable[Token]) -> list[tuple[int, int]]:
             continue
         out = [o for o in out if not (span[0] <= o[0] and o[1] <= span[1])]
         out.append(span)
-    return out
+    if not tokens or len(out) < 2:
+        return out
+    text = tokens[0].doc.text
+    merged = [out[0]]
+    for start, end in out[1:]:
+        if merged[-1][1] <= start and not text[merged[-1][1]:start].strip():
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged
