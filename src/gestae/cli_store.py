@@ -32,13 +32,19 @@ Examples:
   gestae ingest CC-NEWS-20200101.warc.gz --date 2020-01-01
 """
 
-EVENTS_HELP = """List the events in the store, newest first.
+EVENTS_HELP = """List the events in the store, newest first; show, merge or split one.
+
+Each event joins the reports of one real-world event across articles; `n_articles`
+counts independent articles (republished copies of one story count once).
 
 \b
 Examples:
   gestae events --type ASSAULT --country IRQ --since 2020-01-01
   gestae events --near Baghdad --km 50 --min-killed 1 --format jsonl
   gestae events --actor "Kata'ib Hezbollah" --format csv > kh.csv
+  gestae events show 6e87e5e6f28bbef5          # sources, and why they were merged
+  gestae events merge 6e87e5e6f28bbef5 02ca93bc26d92ced
+  gestae events split 6e87e5e6f28bbef5 article-17
 """
 
 EXPORT_HELP = """Export events for other tools (same filters as `gestae events`).
@@ -139,8 +145,10 @@ def _pipeline_options(f: Callable[..., Any]) -> Callable[..., Any]:
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @click.option("--db", help=DB_HELP)
 @click.option("--date", help="Publication date (YYYY-MM-DD) for articles that have none.")
+@click.option("--merge/--no-merge", default=True, show_default=True,
+              help="Join reports of the same real-world event across articles.")
 @_pipeline_options
-def ingest_cmd(paths: tuple[str, ...], db: str | None, date: str | None,
+def ingest_cmd(paths: tuple[str, ...], db: str | None, date: str | None, merge: bool,
                actor_files: tuple[str, ...], trigger_files: tuple[str, ...],
                acled_files: tuple[str, ...], batch_size: int, progress: bool | None) -> None:
     from gestae.ingest import InputError, check_date
@@ -157,7 +165,7 @@ def ingest_cmd(paths: tuple[str, ...], db: str | None, date: str | None,
         bar = _progress(progress, count_planned(plan), "ingest")
         try:
             stats = store.ingest(iter_plan(plan, date=day), pipeline, batch_size,
-                                 _on_batch(bar))
+                                 _on_batch(bar), merge=merge)
         except InputError as exc:
             raise BadInput(str(exc)) from None
         finally:
@@ -250,6 +258,43 @@ def events_cmd(ctx: click.Context, db: str | None, fmt: str, **filters: Any) -> 
         count = write_events(store.event_dicts(flt), fmt, sys.stdout)
     if fmt == "table":
         click.echo(f"gestae: {count} event{'s' if count != 1 else ''}", err=True)
+
+
+@events_cmd.command("show")
+@click.argument("event_id")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True)
+@click.pass_obj
+def events_show(obj: dict[str, Any], event_id: str, fmt: str) -> None:
+    """One event: its fields, every source, and why its reports were merged."""
+    from gestae.store.render import render_event
+
+    with _open(obj["db"], read_only=True) as store:
+        event = store.event(event_id)
+    click.echo(json.dumps(event, indent=2, ensure_ascii=False) if fmt == "json"
+               else render_event(event))
+
+
+@events_cmd.command("merge")
+@click.argument("first")
+@click.argument("second")
+@click.pass_obj
+def events_merge(obj: dict[str, Any], first: str, second: str) -> None:
+    """Join two events that are one (kept when more articles arrive)."""
+    with _open(obj["db"], read_only=False) as store:
+        merged = store.merge(first, second)
+    click.echo(f"gestae: merged into event {merged}", err=True)
+
+
+@events_cmd.command("split")
+@click.argument("event_id")
+@click.argument("article")
+@click.pass_obj
+def events_split(obj: dict[str, Any], event_id: str, article: str) -> None:
+    """Take ARTICLE's reports (article id) out of an event (kept when more articles arrive)."""
+    with _open(obj["db"], read_only=False) as store:
+        events = store.split(event_id, article)
+    click.echo(f"gestae: now events {', '.join(events)}", err=True)
 
 
 @click.command("export", help=EXPORT_HELP)

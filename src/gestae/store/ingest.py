@@ -28,6 +28,7 @@ from gestae.ingest.fingerprint import (
 )
 from gestae.ingest.language import detect_language, is_english
 from gestae.model import Article, DocumentResult, ErrorResult
+from gestae.store.merge import link_new
 from gestae.store.rows import mention_rows
 
 NEAR_DUPLICATE = 0.8  # estimated Jaccard of word 5-shingles: the same story, re-published
@@ -100,11 +101,12 @@ class Ingestor:
     """Writes articles and events into an open store connection."""
 
     def __init__(self, con: duckdb.DuckDBPyConnection, extractor: Extractor,
-                 batch_size: int = 64, command: str = "ingest") -> None:
+                 batch_size: int = 64, command: str = "ingest", merge: bool = True) -> None:
         self.con = con
         self.extractor = extractor
         self.batch_size = batch_size
         self.command = command
+        self.merge = merge
 
     def run(self, items: Iterable[Article | ErrorResult],
             on_batch: Callable[[IngestStats], None] | None = None) -> IngestStats:
@@ -241,6 +243,8 @@ class Ingestor:
             insert(con, "mentions", mentions)
             insert(con, "article_bands", band_rows)
             insert(con, "article_signatures", signatures)
+            if self.merge:
+                link_new(con, [m["mention_id"] for m in mentions])
             con.execute(
                 "INSERT INTO ingest_log VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [batch, now, self.command, stats.read, stats.stored, stats.duplicates,

@@ -29,7 +29,10 @@ EVENTS_SQL = f"""
 WITH m AS (
     SELECT m.*, a.source AS source_name, a.url, a.date AS article_date,
            coalesce(a.near_dup_of, a.hash) AS story,
-           (NOT m.negated AND m.modality = 'asserted') AS asserted
+           (NOT m.negated AND m.modality = 'asserted') AS asserted,
+           row_number() OVER (PARTITION BY m.event_id, m.article_hash
+               ORDER BY (NOT m.negated AND m.modality = 'asserted') DESC, m.confidence DESC,
+                        m.mention_id) AS article_rank
     FROM mentions m JOIN articles a ON a.hash = m.article_hash
 ), ev AS (
     SELECT event_id,
@@ -42,8 +45,14 @@ WITH m AS (
         count(DISTINCT story) AS n_articles,
         count(*) AS n_mentions,
         list({{'article_id': article_id, 'source': source_name, 'url': url,
-               'date': strftime(article_date, '%Y-%m-%d'), 'evidence': evidence}}
-             ORDER BY article_date NULLS LAST, article_id, mention_id) AS sources
+               'date': strftime(article_date, '%Y-%m-%d'), 'evidence': evidence,
+               'mention_id': mention_id, 'type': type, 'event_date': date, 'place': place,
+               'killed': [killed_low, killed_best, killed_high],
+               'injured': [injured_low, injured_best, injured_high],
+               'arrested': [arrested_low, arrested_best, arrested_high],
+               'reported': json_extract_string(record, '$.casualties.reported')}}
+             ORDER BY article_date NULLS LAST, article_id, mention_id)
+            FILTER (WHERE article_rank = 1) AS sources
     FROM m GROUP BY event_id
 )
 SELECT * FROM ev
@@ -113,13 +122,67 @@ def events_sql(flt: EventFilter) -> tuple[str, list[Any]]:
     return sql, params
 
 
+_SOURCE_KEYS = ("article_id", "source", "url", "date", "evidence")
+
+
 def event_dict(row: dict[str, Any]) -> dict[str, Any]:
-    """A queried row as the contract's Event plus ``sources`` and ``n_articles``."""
+    """A queried row as the contract's Event plus ``sources`` and ``n_articles``.
+
+    The fields are the representative report's; casualties summarise every report.
+    """
     event = json.loads(row["record"])
     event["event_id"] = row["event_id"]
-    event["sources"] = [dict(s) for s in row["sources"]]
+    reports = [dict(s) for s in row["sources"]]
+    if len(reports) > 1:
+        event["casualties"] = summarise_casualties(reports)
+    event["sources"] = [_source_entry(r) for r in reports]
     event["n_articles"] = int(row["n_articles"])
     return event
+
+
+def _source_entry(report: dict[str, Any]) -> dict[str, Any]:
+    """What one article said: who, where from, the sentence, and its own values."""
+    entry = {k: report.get(k) for k in _SOURCE_KEYS}
+    entry["reported"] = {
+        "type": report.get("type"), "date": report.get("event_date"),
+        "place": report.get("place"),
+        **{kind: report[kind][1] if report[kind][1] is not None else report[kind][0]
+           for kind in ("killed", "injured", "arrested")},
+    }
+    return entry
+
+
+def _figure(values: list[int | None]) -> int | None:
+    low, best, _ = values
+    return best if best is not None else low
+
+
+def summarise_casualties(reports: list[dict[str, Any]]) -> dict[str, Any]:
+    """Casualties over every report: low = lowest credible, best = most often reported
+    (ties: the highest, as later reports tend to be fuller), high = highest; every figure
+    with who reported it stays in ``reported``."""
+    out: dict[str, Any] = {"killed": None, "injured": None, "arrested": None, "reported": []}
+    for kind in ("killed", "injured", "arrested"):
+        figures = [(r, _figure(r[kind])) for r in reports if _figure(r[kind]) is not None]
+        if not figures:
+            continue
+        bests = [f for _, f in figures]
+        lows = [r[kind][0] if r[kind][0] is not None else f for r, f in figures]
+        highs = [max(h for h in (r[kind][2], f) if h is not None) for r, f in figures]
+        credible = [v for v in lows if v > 0] or lows  # a "zero casualties" claim is kept
+        best = max(set(bests), key=lambda v: (bests.count(v), v))  # below, not counted
+        out[kind] = {"low": min(credible), "best": best, "high": max(highs),
+                     "text": None, "unknown": False}
+        if len(set(bests)) > 1:
+            for r, f in figures:
+                out["reported"].append({"role": kind, "value": f, "low": r[kind][0],
+                                        "high": r[kind][2], "source": r.get("source"),
+                                        "article_id": r.get("article_id"),
+                                        "date": r.get("date"), "text": None})
+    for r in reports:
+        for item in json.loads(r.get("reported") or "[]"):
+            out["reported"].append({**item, "article_id": r.get("article_id")})
+    return out
 
 
 _LATLON = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*$")

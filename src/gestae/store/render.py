@@ -115,3 +115,61 @@ def render_stats(stats: dict[str, Any], path: str) -> str:
                        ("by month", "by_month"), ("top actors", "top_actors")):
         lines += ["", title, *(_counts(stats[key]) or ["  (none)"])]
     return "\n".join(lines)
+
+
+def _figures(cas: dict[str, Any]) -> str:
+    parts = []
+    for kind in ("killed", "injured", "arrested"):
+        count = cas.get(kind)
+        if count:
+            low, best, high = count.get("low"), count.get("best"), count.get("high")
+            spread = f" ({low}-{high})" if low != high and high is not None else ""
+            parts.append(f"{kind} {best}{spread}")
+    return ", ".join(parts) or "none reported"
+
+
+def _link_line(link: dict[str, Any]) -> str:
+    if link.get("correction"):
+        return f"  {link['a']} + {link['b']}: joined by an analyst ({link['correction']})"
+    km = "no place" if link.get("km") is None else f"{link['km']:.0f} km"
+    return (f"  {link['articles'][0]} + {link['articles'][1]}: score {link['score']:.1f} = "
+            f"date {link['date_score']:+.1f} ({link['gap']} days apart) "
+            f"place {link['place_score']:+.1f} ({km}) actors {link['actor_score']:+.1f} "
+            f"figures {link['figure_score']:+.1f} same story {link['story_score']:+.1f}")
+
+
+def render_event(event: dict[str, Any]) -> str:
+    """``gestae events show``: the event, each source with what it reported, the merge."""
+    row = flat_event(event)
+    lines = [
+        f"event {event['event_id']}: {event['type']} ({event.get('mode') or 'no mode'}), "
+        f"{event.get('modality')}{', negated' if event.get('negated') else ''}",
+        f"  when   {row['date'] or 'unknown'} ({row['date_precision'] or '-'})",
+        f"  where  {row['location'] or 'unknown'} {row['country'] or ''} "
+        f"({row['location_precision'] or '-'})",
+        f"  who    {row['source'] or '?'}" + (f" -> {row['target']}" if row["target"] else ""),
+        f"  cost   {_figures(event.get('casualties') or {})}",
+        f"  coded  PLOVER {event['type']}, CAMEO {row['cameo_root']}, quad {row['quad_class']}, "
+        f"ACLED {row['acled_event_type'] or '-'} / {row['acled_sub_event_type'] or '-'}",
+        "",
+        f"sources ({event['n_articles']} independent article"
+        f"{'s' if event['n_articles'] != 1 else ''}):",
+    ]
+    for src in event.get("sources", []):
+        said = src.get("reported") or {}
+        figures = ", ".join(f"{k} {said[k]}" for k in ("killed", "injured", "arrested")
+                            if said.get(k) is not None)
+        lines.append(f"  {src['article_id']} {src.get('source') or ''} {src.get('date') or ''}"
+                     f" {src.get('url') or ''}".rstrip())
+        lines.append(f"    said: {said.get('type')} on {said.get('date') or '?'} in "
+                     f"{said.get('place') or '?'}" + (f"; {figures}" if figures else ""))
+        lines.append(f"    \"{src.get('evidence')}\"")
+    reported = (event.get("casualties") or {}).get("reported") or []
+    if reported:
+        lines += ["", "conflicting figures:"]
+        lines += [f"  {r.get('role')} {r.get('value')} according to {r.get('source') or '?'}"
+                  f" ({r.get('article_id')})" for r in reported]
+    links = event.get("merge_links") or []
+    lines += ["", "why these reports are one event:" if links else "a single report."]
+    lines += [_link_line(link) for link in links]
+    return "\n".join(lines)

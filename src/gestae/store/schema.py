@@ -69,7 +69,25 @@ def _v1(con: duckdb.DuckDBPyConnection) -> None:
     """)
 
 
-MIGRATIONS: list[Migration] = [_v1]
+def _v2(con: duckdb.DuckDBPyConnection) -> None:
+    """Merging reports: the links that joined mentions, and the analyst's corrections."""
+    con.execute("""
+        CREATE TABLE mention_links (
+            a VARCHAR NOT NULL, b VARCHAR NOT NULL,     -- mention ids, a < b
+            score DOUBLE NOT NULL,
+            detail JSON NOT NULL                        -- the compared fields and distances
+        );
+        CREATE TABLE corrections (
+            kind VARCHAR NOT NULL,                      -- must (merge) | cannot (split)
+            a VARCHAR NOT NULL, b VARCHAR NOT NULL,     -- mention ids, a < b
+            made_at TIMESTAMP NOT NULL
+        );
+        CREATE INDEX links_a ON mention_links (a);
+        CREATE INDEX links_b ON mention_links (b);
+    """)
+
+
+MIGRATIONS: list[Migration] = [_v1, _v2]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

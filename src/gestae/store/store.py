@@ -13,6 +13,7 @@ from gestae import __version__
 from gestae.model import Article, ErrorResult
 from gestae.store.connection import default_path, open_store
 from gestae.store.ingest import Extractor, Ingestor, IngestStats, insert
+from gestae.store.merge import link_new, regroup
 from gestae.store.query import EventFilter, event_dict, events_sql, resolve_point
 from gestae.store.rows import mention_rows
 
@@ -46,14 +47,19 @@ class Store:
 
     def ingest(self, articles: Iterable[Article | ErrorResult | dict[str, Any]] | str,
                extractor: Extractor | None = None, batch_size: int = 64,
-               on_batch: Callable[[IngestStats], None] | None = None) -> IngestStats:
-        """Store articles (or the articles under a path) and their events; skip known ones."""
+               on_batch: Callable[[IngestStats], None] | None = None,
+               merge: bool = True) -> IngestStats:
+        """Store articles (or the articles under a path) and their events; skip known ones.
+
+        With ``merge`` (the default) each new report joins the event it describes, if stored.
+        """
         if isinstance(articles, str):
             from gestae.ingest.sources import iter_sources
 
             articles = iter_sources([articles])
         items = (Article(**a) if isinstance(a, dict) else a for a in articles)
-        ingestor = Ingestor(self.connection, extractor or _default_pipeline(), batch_size)
+        ingestor = Ingestor(self.connection, extractor or _default_pipeline(), batch_size,
+                            merge=merge)
         return ingestor.run(items, on_batch)
 
     def reprocess(self, extractor: Extractor | None = None, batch_size: int = 64,
@@ -94,8 +100,24 @@ class Store:
             return stats
         con.execute("BEGIN TRANSACTION")
         try:
+            old = [r[0] for r in con.execute(
+                "SELECT mention_id FROM mentions WHERE list_contains(?, article_hash)",
+                [done]).fetchall()]
+            neighbours = [r[0] for r in con.execute("""
+                SELECT mention_id FROM mentions WHERE event_id IN (
+                    SELECT event_id FROM mentions WHERE list_contains($old, mention_id))
+                UNION SELECT CASE WHEN list_contains($old, a) THEN b ELSE a END
+                FROM mention_links WHERE list_contains($old, a) OR list_contains($old, b)""",
+                {"old": old}).fetchall()]
+            con.execute("DELETE FROM mention_links WHERE list_contains($old, a) OR "
+                        "list_contains($old, b)", {"old": old})
             con.execute("DELETE FROM mentions WHERE list_contains(?, article_hash)", [done])
             insert(con, "mentions", mentions)
+            new = [m["mention_id"] for m in mentions]
+            con.execute("UPDATE mentions SET event_id = mention_id "
+                        "WHERE list_contains(?, mention_id)", [neighbours])
+            link_new(con, new)
+            regroup(con, [m for m in neighbours if m not in set(old)] + new)
             counts_table = pa.Table.from_pylist(counts)  # noqa: F841 - read by DuckDB below
             con.execute("UPDATE articles SET n_events = t.n_events, gestae_version = ? "
                         "FROM counts_table AS t WHERE articles.hash = t.hash", [__version__])
@@ -127,6 +149,30 @@ class Store:
         while chunk := cursor.fetchmany(1000):
             for values in chunk:
                 yield event_dict(dict(zip(names, values, strict=True)))
+
+    def event(self, event_id: str) -> dict[str, Any]:
+        """One event with its sources and why its reports were merged (``merge_links``)."""
+        from gestae.store.errors import StoreError
+        from gestae.store.merge import explain
+
+        found = list(self.event_dicts(EventFilter(event_id=event_id)))
+        if not found:
+            raise StoreError(f"no event {event_id} in {self.path}")
+        event = found[0]
+        event["merge_links"] = explain(self.connection, event_id)
+        return event
+
+    def merge(self, first: str, second: str) -> str:
+        """Join two events for good (later ingests keep them joined); returns the new id."""
+        from gestae.store.merge import merge_events
+
+        return merge_events(self.connection, first, second)
+
+    def split(self, event_id: str, article: str) -> list[str]:
+        """Take an article's reports out of an event for good; returns the event ids."""
+        from gestae.store.merge import split_event
+
+        return split_event(self.connection, event_id, article)
 
     def stats(self, top: int = 10) -> dict[str, Any]:
         """Counts an analyst wants first: articles, events, types, countries, months, actors."""
