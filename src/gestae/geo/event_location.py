@@ -53,8 +53,11 @@ def _tie(doc: Doc, place: Place, trigger: Token | None = None) -> _Tie | None:
     locative = set(c["in_preps"]) | set(c["near_preps"])
     for _ in range(5):  # climb "the outskirts of the city of X"
         if tok.dep_ == "poss" and tok.head is not tok:
-            if tok.head.lower_ not in owned:  # "Syria's army": an actor, not a place
-                return _Tie(place, "from", near, tok.head)
+            if tok.head.lower_ not in owned:
+                # "Syria's army": an actor, not a place; but "Mexico's police chief was
+                # shot", "Baghdad's main bridges were destroyed": the owner locates a victim
+                return _Tie(place, "owner" if _object_of(tok.head, trigger, c, people=True)
+                            else "from", near, tok.head)
             tok = tok.head  # "Chechnya's towns", "along Zaire's border"
             via_of = True
         while tok.dep_ in {"conj", "appos", "compound"} and tok.head is not tok \
@@ -85,6 +88,8 @@ def _tie(doc: Doc, place: Place, trigger: Token | None = None) -> _Tie | None:
             tok = prep.head
             via_of = True
             continue
+        if word == "to" and prep.head.lower_ == "according":
+            return None  # "according to Washington": who says, not where
         if word in c["near_preps"]:
             near = True
         return _Tie(place, word, near, prep.head, modifier)
@@ -96,15 +101,17 @@ def _modifies_noun(tok: Token, place: Place, trigger: Token | None) -> bool:
     used is mostly an actor ("a US air strike") and does not count."""
     return (tok.dep_ in {"compound", "nmod"} and tok.head is not tok
             and tok.head.pos_ == "NOUN" and tok.head != trigger
-            and place.feature not in {"country", None}
-            and tok.head.lower_ not in _person_nouns(False))
+            and place.feature != "country"
+            and (place.feature is not None or place.lat is None)
+            and tok.head.lower_ not in _person_nouns(True))
 
 
-def _object_of(noun: Token, trigger: Token | None, c: dict) -> bool:
+def _object_of(noun: Token, trigger: Token | None, c: dict, people: bool = False) -> bool:
     """ "patrolled the streets of Freetown", "captured one-third of Croatia": the trigger's
-    object passes the place on, unless it is a person or body ("the president of Iraq")."""
+    object passes the place on, unless it is a person or body ("the president of Iraq");
+    with ``people`` persons count too ("Japan's police chief was shot")."""
     return (trigger is not None and noun.head == trigger and noun.dep_ in OBJECT_DEPS
-            and noun.lower_ not in _person_nouns(True)
+            and (people or noun.lower_ not in _person_nouns(True))
             and noun.lower_ not in set(c["of_abstract_nouns"]))
 
 
@@ -121,6 +128,27 @@ def _in_locative_phrase(noun: Token, locative: set[str], c: dict) -> bool:
     support of", "in protest of")."""
     return (noun.dep_ == "pobj" and noun.head.lower_ in locative
             and noun.lower_ not in set(c["of_abstract_nouns"]) and noun.pos_ == "NOUN")
+
+
+def _inside_near_phrase(anchor: Token, trigger: Token, c: dict) -> bool:
+    """The place hangs inside a "near ..." phrase ("near the Sheikh Maqsoud district in
+    Aleppo"): it only locates the reference point, so it is no closer than "near"."""
+    near = set(c["near_preps"])
+    tok = anchor
+    for _ in range(6):
+        if tok == trigger or tok.head is tok:
+            return False
+        if tok.dep_ == "prep" and tok.lower_ in near:
+            return True
+        tok = tok.head
+    return False
+
+
+def _governs(verb: Token, trigger: Token) -> bool:
+    """The trigger is a participle or conjunct of ``verb``, so shares its place: "stormed
+    the village, killing 39", "raided and burned the town"."""
+    return trigger.head == verb and trigger.dep_ in {"advcl", "conj", "xcomp"} \
+        and verb.pos_ == "VERB"
 
 
 def _path_length(a: Token, b: Token) -> tuple[int, int]:
@@ -146,6 +174,38 @@ def _precision(place: Place, near: bool) -> str:
 
 _SPECIFIC = {"city": 0, "place": 0, "admin2": 1, "admin1": 2, "region": 3, "country": 4,
              "continent": 5}
+# Level of a name a local noun marks ("the Shaab neighbourhood", "the village of Sousan"):
+# narrower than any town.
+LOCAL = -1
+# Level of an unresolved name: mostly a village or quarter the gazetteer lacks.
+UNRESOLVED = 0
+
+Rank = tuple[int, int, int, int, int]
+
+
+def _level(doc: Doc, place: Place, unresolved: frozenset[int] = frozenset()) -> int:
+    """How narrow a place is: gazetteer feature, narrowed by a local noun next to it.
+    ``unresolved`` holds the start offsets of names the gazetteer does not know: in "the
+    Sarajevo suburb of Ilidza" the unknown name is the narrower one, in "the Amil
+    neighbourhood of Baghdad" the name before the noun."""
+    span = _span(doc, place.start, place.end)
+    if span is not None:
+        local = set(cues()["local_nouns"])
+        after = doc[span.end] if span.end < len(doc) else None
+        if after is not None and after.lower_ == "refugee" and after.i + 1 < len(doc):
+            after = doc[after.i + 1]
+        if after is not None and after.lower_ in local:
+            nxt = after.i + 1 < len(doc) and doc[after.i + 1]
+            beyond = after.i + 2 < len(doc) and doc[after.i + 2].idx in unresolved
+            if place.lat is None or not (nxt and nxt.lower_ == "of" and beyond):
+                return LOCAL
+        if span.start >= 3 and doc[span.start - 1].lower_ == "of" \
+                and doc[span.start - 2].lower_ in set(cues()["local_of_nouns"]) \
+                and (not doc[span.start - 3].text[:1].isupper() or place.lat is None):
+            return LOCAL  # "the village of Sousan", "the Sarajevo suburb of Ilidza"
+    if place.lat is None:
+        return UNRESOLVED
+    return _SPECIFIC.get(place.feature or "", 6)
 
 
 def locate(doc: Doc, trigger_start: int, trigger_end: int, places: list[Place],
@@ -153,7 +213,9 @@ def locate(doc: Doc, trigger_start: int, trigger_end: int, places: list[Place],
     """The event's location as a copy of a Place with ``precision`` set, or None.
 
     ``fallback`` (the dateline or focus place) is used when nothing in the trigger's sentence
-    locates the event; when the sentence only names an origin, only a dateline is used."""
+    locates the event; when the sentence only names an origin, only a dateline is used.
+    Among tied places, one the event is "in" beats a reference point it is "near" or "south
+    of", and a narrower place beats a wider one at the same distance from the trigger."""
     trig_span = _span(doc, trigger_start, trigger_end)
     if trig_span is None:
         return _inferred(fallback)
@@ -162,8 +224,9 @@ def locate(doc: Doc, trigger_start: int, trigger_end: int, places: list[Place],
     c = cues()
     locative = set(c["in_preps"]) | set(c["near_preps"])
     in_sentence = [p for p in places if sent.start_char <= p.start < sent.end_char]
-    ranked: list[tuple[tuple[int, int, int, int], Place, bool]] = []
+    ranked: list[tuple[Rank, Place, bool]] = []
     origins = 0
+    unresolved = frozenset(p.start for p in in_sentence if p.lat is None)
     for place in in_sentence:
         tie = _tie(doc, place, trigger)
         if tie is None:
@@ -171,15 +234,24 @@ def locate(doc: Doc, trigger_start: int, trigger_end: int, places: list[Place],
         if tie.prep in c["origin_preps"]:
             origins += 1
             continue
+        level = _level(doc, place, unresolved)
         if tie.prep in locative:
             dist, crossed = _path_length(tie.anchor, trigger)
+            if tie.anchor.head == trigger and tie.anchor.dep_ in OBJECT_DEPS:
+                dist = 0  # "killed a farmer in Ogbe village": the victim's place is the event's
             if crossed > 1:
                 continue
-            rank = (crossed, 0, dist, _SPECIFIC.get(place.feature or "", 6))
+            near = tie.near or _inside_near_phrase(tie.anchor, trigger, c)
+            rank = (crossed, int(near), 0, dist, level)
         elif tie.prep is None and tie.anchor == trigger and place.feature == "city":
-            rank = (0, 1, 1, 0)  # "the Baghdad protests"
+            rank = (0, 0, 1, 1, level)  # "the Baghdad protests"
         elif tie.prep == "object" and tie.anchor == trigger and place.feature != "country":
-            rank = (0, 1, 2, _SPECIFIC.get(place.feature or "", 6))
+            rank = (0, 0, 1, 2, level)
+        elif tie.prep == "object" and place.feature != "country" and _governs(tie.anchor,
+                                                                             trigger):
+            rank = (1, 0, 1, 3, level)  # "stormed the village of X, killing 39"
+        elif tie.prep == "owner":
+            rank = (0, 0, 2, 2, level)
         else:
             continue
         ranked.append((rank, place, tie.near))
@@ -187,15 +259,14 @@ def locate(doc: Doc, trigger_start: int, trigger_end: int, places: list[Place],
         # a resolved place before an unresolved one of equal standing; unresolved ones are
         # still the event's place by name ("the T-4 airbase") when nothing else is tied
         ranked.sort(key=lambda x: (x[0], x[1].lat is None))
-        _rank, place, near = _narrowest(ranked)
+        _rank, place, near = _narrowest(doc, ranked)
         return replace(place, precision=_precision(place, near))  # type: ignore[arg-type]
     if origins and not fallback_is_dateline:
         return None
     return _inferred(fallback)
 
 
-def _narrowest(ranked: list[tuple[tuple[int, int, int, int], Place, bool]]
-               ) -> tuple[tuple[int, int, int, int], Place, bool]:
+def _narrowest(doc: Doc, ranked: list[tuple[Rank, Place, bool]]) -> tuple[Rank, Place, bool]:
     """The best-ranked tie, or a town inside it tied as closely: "Iraq captures Irbil in
     northern Iraq", "his West Bank headquarters in Ramallah" happened in the town."""
     best = ranked[0]
@@ -204,8 +275,8 @@ def _narrowest(ranked: list[tuple[tuple[int, int, int, int], Place, bool]]
         return best
     for cand in ranked[1:]:
         place = cand[1]
-        if cand[0][0] == best[0][0] and place.lat is not None \
-                and _SPECIFIC.get(place.feature or "", 6) < level \
+        if cand[0][:2] == best[0][:2] and place.lat is not None \
+                and _level(doc, place) < level \
                 and place.country == best[1].country:
             return cand
     return best

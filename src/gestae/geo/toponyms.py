@@ -25,7 +25,10 @@ from gestae.geo.normalize import ARTICLES, fold, key
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # spaCy labels that a gazetteer match may override when the span is exactly the name.
-OVERRIDABLE = frozenset({"ORG", "PERSON", "NORP", ""})
+OVERRIDABLE = frozenset({"ORG", "PERSON", "NORP", "PRODUCT", ""})
+# A city this large labelled PERSON by spaCy is taken as the city without any cue ("a central
+# Kiev courthouse", "the Abuja home of ...").
+HUGE_CITY = 1_000_000
 # Entity labels that never contain a place name.
 NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY",
                        "NORP"})
@@ -168,11 +171,19 @@ def _span_candidates(doc: Doc, i: int) -> list[Span]:
 
 def _locative_context(span: Span) -> bool:
     """A cue before or after the span that makes a place reading likely."""
-    words = set(cues()["locative_words"])
+    c = cues()
+    words = set(c["locative_words"])
     doc = span.doc
-    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    k = span.start - 1
+    skip = set(c["direction_words"]) | {"the"}
+    while k > 0 and k >= span.start - 2 and doc[k].lower_ in skip:
+        k -= 1  # "in the Kiev region", "over eastern Palmyra"
+    before = doc[k].lower_ if k >= 0 else ""
+    if k < span.start - 1 and doc[span.start - 1].lower_ in c["direction_words"]:
+        return True  # "central Kiev", "eastern Palmyra"
     after = doc[span.end].lower_ if span.end < len(doc) else ""
-    if before in words or after in set(cues()["feature_nouns"]):
+    if before in words or after in set(c["feature_nouns"]) or after in set(c["local_nouns"]) \
+            or after in c["of_nouns"]:  # "Kfar Darom village", "Palmyra countryside"
         return True
     # a list of places: "in Kut, Hilla and Diwaniya"
     head = span.root
@@ -235,7 +246,8 @@ def gazetteer_matches(doc: Doc, gaz: Gazetteer, taken: set[int],
                 break
             cued = _locative_context(span)
             if ents and next(iter(ents)).label_ in {"PERSON", "NORP"} and not cued \
-                    and not _names_country(gaz, span):
+                    and not _names_country(gaz, span) \
+                    and not _city_of_size(gaz, span, HUGE_CITY):
                 continue
             if _strong_enough(gaz, span, cued):
                 accepted = span
@@ -562,6 +574,100 @@ def dotted_states(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[Span]:
     return found
 
 
+def _name_part(tok: Token, nxt: Token | None) -> bool:
+    """A word of a local name: capitalised, or an article or hyphen joining its parts."""
+    if _is_name_token(tok) or _is_article(tok, nxt):
+        return True
+    return tok.text in {"-", "\u2010"} and nxt is not None and _is_name_token(nxt)
+
+
+def _plain_name(span: Span) -> bool:
+    """A run that can be a local name: not a demonym, date, number or stoplisted word."""
+    if not span or not _is_name_token(span[0]) and not _is_article(
+            span[0], span[1] if len(span) > 1 else None):
+        return False
+    if fold(span.text) in stoplist() or len(span.text) < 3:
+        return False
+    if any(t.ent_type_ in NOT_NAMES for t in span):
+        return False
+    words = [fold(t.text) for t in span if _is_name_token(t)]
+    directions = set(cues()["direction_words"])
+    if all(w in directions or w in demonyms() for w in words):
+        return False
+    return not any(w in demonyms() for w in words[:1])
+
+
+def _run_after(doc: Doc, i: int) -> Span | None:
+    """The name run starting at token ``i`` (at most MAX_TOKENS + 2 tokens)."""
+    end = i
+    while end < len(doc) and end - i < MAX_TOKENS + 2 and _name_part(
+            doc[end], doc[end + 1] if end + 1 < len(doc) else None):
+        end += 1
+    while end > i and doc[end - 1].text in {"-", "\u2010"}:
+        end -= 1
+    return doc[i:end] if end > i else None
+
+
+def _run_before(doc: Doc, j: int) -> Span | None:
+    """The name run ending just before token ``j``."""
+    start = j
+    while start > 0 and j - start < MAX_TOKENS + 2 and _name_part(doc[start - 1], doc[start]):
+        start -= 1
+    while start < j and not (_is_name_token(doc[start]) or _is_article(
+            doc[start], doc[start + 1] if start + 1 < len(doc) else None)):
+        start += 1
+    return doc[start:j] if start < j else None
+
+
+def _known_after(doc: Doc, i: int, taken: set[int]) -> bool:
+    """A known toponym starts at token ``i`` (past "the"): in "the Amil neighbourhood of
+    Baghdad" the name before the noun is the narrower place, while in "the Jaysh Al-Islam
+    town of Hawsh" (an unknown name after "of") it is an owner."""
+    while i < len(doc) and doc[i].lower_ == "the":
+        i += 1
+    return i in taken
+
+
+def cued_names(doc: Doc, taken: set[int]) -> list[Span]:
+    """Unknown names that a place noun makes toponyms: "the village of Sousan", "the towns
+    of Al-Zorba and Khan Touman", "Buwa village", "the Shaab neighbourhood", "Balata refugee
+    camp". Local names like these are often missing from the gazetteer, yet they are the
+    most precise place a report gives."""
+    c = cues()
+    of_nouns = set(c["name_of_nouns"])
+    before_nouns = set(c["name_before_nouns"])
+    parts = set(c["town_part_nouns"])
+    found: list[Span] = []
+
+    def keep(span: Span | None) -> int | None:
+        """Take the run if it is new and plain; where it ends, or None without a run."""
+        if span is None:
+            return None
+        if not any(t.i in taken for t in span) and _plain_name(span):
+            found.append(span)
+            taken.update(range(span.start, span.end))
+        return span.end
+
+    for tok in doc:
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if tok.lower_ in of_nouns and tok.pos_ == "NOUN" and nxt is not None \
+                and nxt.lower_ == "of":
+            end = keep(_run_after(doc, tok.i + 2))
+            while end is not None and end + 1 < len(doc) and doc[end].lower_ in {",", "and"}:
+                # "the towns of A, B and C"
+                i = end + 2 if doc[end].text == "," and doc[end + 1].lower_ == "and" \
+                    else end + 1
+                end = keep(_run_after(doc, i))
+        if tok.lower_ in before_nouns and tok.pos_ == "NOUN" and tok.i > 0 \
+                and (nxt is None or nxt.lower_ != "of" or (
+                    tok.lower_ in parts and _known_after(doc, tok.i + 2, taken))):
+            j = tok.i
+            if doc[j - 1].lower_ == "refugee":
+                j -= 1
+            keep(_run_before(doc, j))
+    return found
+
+
 def recognise(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
     """All toponym mentions of a document, in text order, non-overlapping."""
     spans: list[tuple[Span, str]] = []
@@ -596,6 +702,8 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
         spans.append((span, "ORG_PLACE"))
     for span in dotted_states(doc, gaz, taken):
         spans.append((span, "STATE"))
+    for span in cued_names(doc, taken):
+        spans.append((span, "CUED"))
     listed = _listed_areas(doc)
     for (i, j), generic in listed.items():
         span = doc[i:j]
