@@ -22,8 +22,24 @@ _REPRESENTED = (
     "cameo_root", "quad_class", "intensity", "acled_event_type", "acled_sub_event_type",
     "evidence", "record",
 )
-_COUNTS = tuple(f"{k}_{p}" for k in ("killed", "injured", "arrested")
-                for p in ("low", "best", "high"))
+_KINDS = ("killed", "injured", "arrested")
+
+
+def _summary(kind: str) -> str:
+    """Casualties over an event's articles: low = lowest credible (a "zero" claim only when
+    nobody reports more), best = most often reported (ties: the higher, as later reports
+    tend to be fuller), high = highest. One article: its own figures unchanged."""
+    low, best, high = (f"{kind}_{p}" for p in ("low", "best", "high"))
+    figure = f"coalesce({best}, {low})"
+    return f"""
+        CASE WHEN count(*) = 1 THEN first({low}) ELSE coalesce(
+            min(coalesce({low}, {best})) FILTER (WHERE coalesce({low}, {best}) > 0),
+            min(coalesce({low}, {best}))) END AS {low},
+        CASE WHEN count(*) = 1 THEN first({best}) ELSE first({figure}
+            ORDER BY ({figure} IS NULL), n_{kind} DESC, {figure} DESC) END AS {best},
+        CASE WHEN count(*) = 1 THEN first({high})
+             ELSE max(greatest({high}, {best}, {low})) END AS {high}"""
+
 
 EVENTS_SQL = f"""
 WITH m AS (
@@ -34,16 +50,20 @@ WITH m AS (
                ORDER BY (NOT m.negated AND m.modality = 'asserted') DESC, m.confidence DESC,
                         m.mention_id) AS article_rank
     FROM mentions m JOIN articles a ON a.hash = m.article_hash
+), r AS (  -- each article's own report of each event
+    SELECT *,
+        {", ".join(f"count(*) OVER (PARTITION BY event_id, coalesce({k}_best, {k}_low)) AS n_{k}"
+                   for k in _KINDS)}
+    FROM m WHERE article_rank = 1
 ), ev AS (
     SELECT event_id,
         {", ".join(f"first({c} {_REP}) AS {c}" for c in _REPRESENTED)},
-        {", ".join(f"first({c} {_REP}) AS {c}" for c in _COUNTS)},
+        {", ".join(_summary(k) for k in _KINDS)},
         bool_or(asserted) AS any_asserted,
         list_distinct(flatten(list(actor_names))) AS actor_names,
         list_distinct(flatten(list(actor_ids))) AS actor_ids,
         list_distinct(flatten(list(actor_countries))) AS actor_countries,
         count(DISTINCT story) AS n_articles,
-        count(*) AS n_mentions,
         list({{'article_id': article_id, 'source': source_name, 'url': url,
                'date': strftime(article_date, '%Y-%m-%d'), 'evidence': evidence,
                'mention_id': mention_id, 'type': type, 'event_date': date, 'place': place,
@@ -51,9 +71,8 @@ WITH m AS (
                'injured': [injured_low, injured_best, injured_high],
                'arrested': [arrested_low, arrested_best, arrested_high],
                'reported': json_extract_string(record, '$.casualties.reported')}}
-             ORDER BY article_date NULLS LAST, article_id, mention_id)
-            FILTER (WHERE article_rank = 1) AS sources
-    FROM m GROUP BY event_id
+             ORDER BY article_date NULLS LAST, article_id, mention_id) AS sources
+    FROM r GROUP BY event_id
 )
 SELECT * FROM ev
 """
@@ -125,31 +144,23 @@ def events_sql(flt: EventFilter) -> tuple[str, list[Any]]:
 _SOURCE_KEYS = ("article_id", "source", "url", "date", "evidence")
 
 
+_SOURCE_KEYS = ("article_id", "source", "url", "date", "evidence")
+
+
 def event_dict(row: dict[str, Any]) -> dict[str, Any]:
     """A queried row as the contract's Event plus ``sources`` and ``n_articles``.
 
-    The fields are the representative report's; casualties summarise every report.
+    The fields are the representative report's; with several articles, casualties are
+    the summary over all of them and ``casualties.reported`` keeps every differing figure.
     """
     event = json.loads(row["record"])
     event["event_id"] = row["event_id"]
     reports = [dict(s) for s in row["sources"]]
     if len(reports) > 1:
-        event["casualties"] = summarise_casualties(reports)
+        event["casualties"] = _merged_casualties(row, reports)
     event["sources"] = [_source_entry(r) for r in reports]
     event["n_articles"] = int(row["n_articles"])
     return event
-
-
-def _source_entry(report: dict[str, Any]) -> dict[str, Any]:
-    """What one article said: who, where from, the sentence, and its own values."""
-    entry = {k: report.get(k) for k in _SOURCE_KEYS}
-    entry["reported"] = {
-        "type": report.get("type"), "date": report.get("event_date"),
-        "place": report.get("place"),
-        **{kind: report[kind][1] if report[kind][1] is not None else report[kind][0]
-           for kind in ("killed", "injured", "arrested")},
-    }
-    return entry
 
 
 def _figure(values: list[int | None]) -> int | None:
@@ -157,29 +168,28 @@ def _figure(values: list[int | None]) -> int | None:
     return best if best is not None else low
 
 
-def summarise_casualties(reports: list[dict[str, Any]]) -> dict[str, Any]:
-    """Casualties over every report: low = lowest credible, best = most often reported
-    (ties: the highest, as later reports tend to be fuller), high = highest; every figure
-    with who reported it stays in ``reported``."""
-    out: dict[str, Any] = {"killed": None, "injured": None, "arrested": None, "reported": []}
-    for kind in ("killed", "injured", "arrested"):
+def _source_entry(report: dict[str, Any]) -> dict[str, Any]:
+    """What one article said: who, where from, the sentence, and its own values."""
+    entry = {k: report.get(k) for k in _SOURCE_KEYS}
+    entry["reported"] = {"type": report.get("type"), "date": report.get("event_date"),
+                         "place": report.get("place"),
+                         **{kind: _figure(report[kind]) for kind in _KINDS}}
+    return entry
+
+
+def _merged_casualties(row: dict[str, Any], reports: list[dict[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {"reported": []}
+    for kind in _KINDS:
+        low, best, high = (row[f"{kind}_{p}"] for p in ("low", "best", "high"))
+        out[kind] = None if best is None and low is None else {
+            "low": low, "best": best, "high": high, "text": None, "unknown": False}
         figures = [(r, _figure(r[kind])) for r in reports if _figure(r[kind]) is not None]
-        if not figures:
-            continue
-        bests = [f for _, f in figures]
-        lows = [r[kind][0] if r[kind][0] is not None else f for r, f in figures]
-        highs = [max(h for h in (r[kind][2], f) if h is not None) for r, f in figures]
-        credible = [v for v in lows if v > 0] or lows  # a "zero casualties" claim is kept
-        best = max(set(bests), key=lambda v: (bests.count(v), v))  # below, not counted
-        out[kind] = {"low": min(credible), "best": best, "high": max(highs),
-                     "text": None, "unknown": False}
-        if len(set(bests)) > 1:
-            for r, f in figures:
-                out["reported"].append({"role": kind, "value": f, "low": r[kind][0],
-                                        "high": r[kind][2], "source": r.get("source"),
-                                        "article_id": r.get("article_id"),
-                                        "date": r.get("date"), "text": None})
-    for r in reports:
+        if len({f for _, f in figures}) > 1:
+            out["reported"] += [{"role": kind, "value": f, "low": r[kind][0],
+                                 "high": r[kind][2], "source": r.get("source"),
+                                 "article_id": r.get("article_id"), "date": r.get("date"),
+                                 "text": None} for r, f in figures]
+    for r in reports:  # figures an article itself attributed to different speakers
         for item in json.loads(r.get("reported") or "[]"):
             out["reported"].append({**item, "article_id": r.get("article_id")})
     return out
