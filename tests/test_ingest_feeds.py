@@ -162,7 +162,7 @@ def test_missing_and_oversize_feeds(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     with pytest.raises(InputError, match="no such file"):
         read_feed(tmp_path / "nope.rss")
     path = _write(tmp_path, "big.rss", RSS2)
-    monkeypatch.setattr("gestae.ingest.feeds.MAX_ARTICLE_BYTES", 100)
+    monkeypatch.setattr("gestae.ingest.readers.MAX_ARTICLE_BYTES", 100)
     with pytest.raises(InputError, match="feed is .* over the"):
         read_feed(path)
 

@@ -24,7 +24,7 @@ from lxml import etree
 
 from gestae.ingest.dates import check_date
 from gestae.ingest.errors import InputError
-from gestae.ingest.readers import MAX_ARTICLE_BYTES, too_large_message
+from gestae.ingest.readers import read_limited
 from gestae.model import Article
 
 #: Root elements (local names) of the feed formats read here.
@@ -173,22 +173,7 @@ def _feed_title(root: etree._Element) -> str | None:
 
 
 def _read_bytes(path: str | os.PathLike[str]) -> bytes:
-    where = str(path)
-    try:
-        size = os.stat(path).st_size
-        if size > MAX_ARTICLE_BYTES:
-            raise InputError(f"{where}: {too_large_message(size).replace('article', 'feed', 1)}")
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_ARTICLE_BYTES + 1)
-    except FileNotFoundError:
-        raise InputError(f"{where}: no such file") from None
-    except PermissionError:
-        raise InputError(f"{where}: permission denied") from None
-    except IsADirectoryError:
-        raise InputError(f"{where}: is a folder, not a file") from None
-    if len(data) > MAX_ARTICLE_BYTES:
-        raise InputError(f"{where}: {too_large_message(len(data)).replace('article', 'feed', 1)}")
-    return data
+    return read_limited(path, "feed")
 
 
 def _parse_xml(data: bytes, where: str) -> etree._Element:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
+from typing import IO
 
 from gestae.ingest.dates import check_date
 from gestae.ingest.errors import InputError
@@ -30,10 +31,40 @@ _DROP_TAGS = ("script", "style", "noscript", "template", "head", "svg", "iframe"
 _SPACES = re.compile(r"[ \t\r\f\v\xa0]+")
 
 
-def too_large_message(size: int) -> str:
-    """The error text for an article over the size limit."""
+def too_large_message(size: int, what: str = "article") -> str:
+    """The error text for an article (or feed) over the size limit."""
     limit_mb = MAX_ARTICLE_BYTES / (1024 * 1024)
-    return f"article is {size:,} bytes, over the {limit_mb:g} MB limit"
+    return f"{what} is {size:,} bytes, over the {limit_mb:g} MB limit"
+
+
+def open_binary(path: str | os.PathLike[str]) -> IO[bytes]:
+    """Open an input file, every reason it cannot be opened an InputError naming it."""
+    where = str(path)
+    try:
+        return open(path, "rb")  # noqa: SIM115 - returned to the caller, who closes it
+    except FileNotFoundError:
+        raise InputError(f"{where}: no such file") from None
+    except PermissionError:
+        raise InputError(f"{where}: permission denied") from None
+    except IsADirectoryError:
+        raise InputError(f"{where}: is a folder, not a file") from None
+    except OSError as exc:
+        raise InputError(f"{where}: cannot read ({exc.strerror or exc})") from None
+
+
+def read_limited(path: str | os.PathLike[str], what: str = "article") -> bytes:
+    """A whole input file's bytes, refusing folders and files over the size limit."""
+    where = str(path)
+    if Path(path).is_dir():
+        raise InputError(f"{where}: is a folder, not a file")
+    with open_binary(path) as handle:
+        size = os.fstat(handle.fileno()).st_size
+        if size > MAX_ARTICLE_BYTES:
+            raise InputError(f"{where}: {too_large_message(size, what)}")
+        data = handle.read(MAX_ARTICLE_BYTES + 1)
+    if len(data) > MAX_ARTICLE_BYTES:  # grew while we looked, or a special file
+        raise InputError(f"{where}: {too_large_message(len(data), what)}")
+    return data
 
 
 def decode_text(data: bytes, where: str = "") -> str:
@@ -59,22 +90,7 @@ def decode_text(data: bytes, where: str = "") -> str:
 def read_text_file(path: str | os.PathLike[str]) -> str:
     """Read a UTF-8 article file, refusing empty, binary, non-UTF-8 and oversize files."""
     where = str(path)
-    try:
-        if Path(path).is_dir():
-            raise InputError(f"{where}: is a folder, not a file")
-        size = os.stat(path).st_size
-        if size > MAX_ARTICLE_BYTES:
-            raise InputError(f"{where}: {too_large_message(size)}")
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_ARTICLE_BYTES + 1)
-    except FileNotFoundError:
-        raise InputError(f"{where}: no such file") from None
-    except PermissionError:
-        raise InputError(f"{where}: permission denied") from None
-    except IsADirectoryError:
-        raise InputError(f"{where}: is a folder, not a file") from None
-    if len(data) > MAX_ARTICLE_BYTES:  # grew while we looked, or a special file
-        raise InputError(f"{where}: {too_large_message(len(data))}")
+    data = read_limited(path)
     text = decode_text(data, where)
     if not text.strip():
         raise InputError(f"{where}: empty file")

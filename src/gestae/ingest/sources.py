@@ -35,6 +35,7 @@ from gestae.ingest.jsonl import iter_jsonl
 from gestae.ingest.readers import (
     MAX_ARTICLE_BYTES,
     decode_text,
+    open_binary,
     read_text_file,
     too_large_message,
 )
@@ -129,17 +130,11 @@ def html_has_text(html: str) -> bool:
 
 
 def _check_readable(path: str) -> None:
-    try:
-        with open(path, "rb") as handle:
+    with open_binary(path) as handle:
+        try:
             handle.read(1)
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except PermissionError:
-        raise InputError(f"{path}: permission denied") from None
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a folder, not a file") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+        except OSError as exc:
+            raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
 
 
 def check_source(kind: SourceKind, path: str, article_id: str | None = None) -> Source:

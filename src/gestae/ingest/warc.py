@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 
 from gestae.ingest.dates import check_date
 from gestae.ingest.errors import InputError
-from gestae.ingest.readers import MAX_ARTICLE_BYTES
+from gestae.ingest.readers import MAX_ARTICLE_BYTES, open_binary
 from gestae.model import Article
 
 #: Content types taken as HTML pages.
@@ -75,15 +75,7 @@ class WarcStats:
 def _open(path: str | os.PathLike[str]) -> IO[bytes] | _GuardedGzip:
     """The file's uncompressed bytes: gzip (by its magic bytes, whatever the name) is
     decompressed member by member by ``gzip``, which raises at a cut member."""
-    where = str(path)
-    try:
-        handle = open(path, "rb")  # noqa: SIM115 - returned to the caller, who closes it
-    except FileNotFoundError:
-        raise InputError(f"{where}: no such file") from None
-    except PermissionError:
-        raise InputError(f"{where}: permission denied") from None
-    except IsADirectoryError:
-        raise InputError(f"{where}: is a folder, not a file") from None
+    handle = open_binary(path)
     if handle.read(2) == _GZIP_MAGIC:
         handle.seek(0)
         return _GuardedGzip(handle)
