@@ -12,10 +12,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
-__all__ = ["Pipeline", "extract", "__version__"]
+__all__ = ["Pipeline", "Store", "extract", "__version__"]
 
 if TYPE_CHECKING:
     from gestae.pipeline import Pipeline, extract
+    from gestae.store import Store
 
 
 def __getattr__(name: str) -> Any:
@@ -24,4 +25,8 @@ def __getattr__(name: str) -> Any:
         from gestae import pipeline
 
         return getattr(pipeline, name)
+    if name == "Store":
+        from gestae.store import Store
+
+        return Store
     raise AttributeError(f"module 'gestae' has no attribute {name!r}")
