@@ -124,7 +124,17 @@ def _time_adjunct(prep: Token) -> bool:
     return bool(objs) and all(o.ent_type_ in ("DATE", "TIME") for o in objs)
 
 
+def _misparsed_main_verb(token: Token) -> bool:
+    """An intransitive verb parsed as a participle of the root noun: the real main verb."""
+    return (token.dep_ == "acl" and token.head.dep_ == "ROOT"
+            and token.head.pos_ in ("NOUN", "PROPN")
+            and lemma(token) in cues().get("misparsed_main_verbs", ())
+            and not any(c.dep_ in ("dobj", "auxpass", "agent") for c in token.children))
+
+
 def _is_passive(token: Token) -> bool:
+    if _misparsed_main_verb(token):
+        return False
     if any(c.dep_ in _PASSIVE_MARK for c in token.children):
         return True
     if token.tag_ == "VBN" and token.dep_ == "conj" and _is_passive(token.head) and not any(

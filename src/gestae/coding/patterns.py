@@ -4,6 +4,12 @@ A pattern is a trigger lemma (verb or noun) plus optional constraints on its dep
 a particle ("call off"), a required preposition ("call for"), a required direct object
 ("open fire", "impose sanctions"), a modifier ("hunger strike") and which prepositions carry
 the source and target. See the header of ``data/triggers.yaml`` for the fields.
+
+Word classes: an ``obj`` or ``pobj`` entry that starts with ``@`` names a class of words
+rather than a word. ``@place`` is any country, first-level region or sizeable city of the
+gazetteer that is not also an ordinary English verb or adjective ("entered Syria", "crossed
+into Jarabulus"); ``data/word_classes.yaml`` tunes it. Lists without ``@`` entries behave as
+before.
 """
 
 from __future__ import annotations
@@ -65,6 +71,83 @@ def _as_tuple(value: Any) -> tuple[str, ...]:
     return tuple(str(v).lower() for v in value)
 
 
+class WordSet(tuple):  # type: ignore[type-arg]
+    """A tuple of lemmas that also admits the members of named word classes (``@place``).
+
+    It stays a tuple of the words as written (``"@place"`` included), so code that only
+    tests ``lemma in pattern.obj`` needs no change.
+    """
+
+    classes: tuple[str, ...]
+
+    def __new__(cls, words: tuple[str, ...]) -> WordSet:
+        unknown = [w for w in words if w.startswith("@") and w not in WORD_CLASSES]
+        if unknown:
+            raise ValueError(f"unknown word class {unknown[0]!r} (known: {sorted(WORD_CLASSES)})")
+        made = super().__new__(cls, words)
+        made.classes = tuple(w for w in words if w.startswith("@"))
+        return made
+
+    def __contains__(self, word: object) -> bool:
+        if tuple.__contains__(self, word):
+            return True
+        return isinstance(word, str) and any(WORD_CLASSES[c](word) for c in self.classes)
+
+
+@lru_cache(maxsize=1)
+def _word_class_data() -> dict[str, Any]:
+    return ontology.load_data("word_classes.yaml") or {}
+
+
+@lru_cache(maxsize=1)
+def _english_words() -> frozenset[str]:
+    """Ordinary English verbs and adjectives (the lemmatizer's own index), which a place
+    word must not be: "Split", "Nice" and "Mobile" are cities, but rarely in news."""
+    from gestae import nlp  # the shared model; loaded once per process
+
+    table = nlp.load().get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    return frozenset(w for pos in ("verb", "adj") for w in table.get(pos, ()))
+
+
+@lru_cache(maxsize=1)
+def _common_nouns() -> frozenset[str]:
+    from gestae import nlp
+
+    table = nlp.load().get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    return frozenset(table.get("noun", ()))
+
+
+@lru_cache(maxsize=65536)
+def is_place_word(word: str) -> bool:
+    """``@place``: a lower-cased lemma that names a country, an admin1 region or a region,
+    or a city of at least ``min_population`` (one that is also an English noun, like "Deal"
+    or "Reading", only from ``min_population_common_noun``)."""
+    data = _word_class_data().get("place", {})
+    word = word.lower()
+    if word in set(data.get("never", ())) or len(word) < 3:
+        return False
+    if word in set(data.get("always", ())):
+        return True
+    from gestae.geo.gazetteer import get_gazetteer
+    from gestae.geo.normalize import key
+
+    gaz = get_gazetteer()
+    entries = [gaz.entries[i] for i in gaz.exact.get(key(word), ())]
+    if any(e.feature == "country" for e in entries):
+        return True
+    if not entries or word in _english_words():
+        return False
+    if any(e.feature in ("admin1", "region") for e in entries):
+        return True
+    floor = int(data.get("min_population", 15_000))
+    if word in _common_nouns():
+        floor = max(floor, int(data.get("min_population_common_noun", 1_000_000)))
+    return any(e.feature == "city" and e.population >= floor for e in entries)
+
+
+WORD_CLASSES = {"@place": is_place_word}
+
+
 def _defaults(pos: str) -> dict[str, Any]:
     if pos == "noun":
         return {"target_preps": ("against", "on", "at", "upon", "targeting", "in"),
@@ -91,6 +174,9 @@ def compile_pattern(raw: dict[str, Any]) -> Pattern:
     for name in _LIST_FIELDS:
         if name in raw:
             kwargs[name] = _as_tuple(raw[name])
+    for name in ("obj", "pobj"):
+        if any(w.startswith("@") for w in kwargs.get(name, ())):
+            kwargs[name] = WordSet(kwargs[name])
     cameo = raw.get("cameo")
     root = raw.get("cameo_root") or (str(cameo)[:2] if cameo else ontology.cameo_root(type_))
     # a required object or modifier says more than a preposition: weigh it double
