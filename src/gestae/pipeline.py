@@ -200,7 +200,8 @@ class Pipeline:
         context_country = (location.country if location else None) or (
             focus.country if focus else None)
         value, precision, inferred = time.event_date(
-            cand.trigger_start, cand.trigger_end, cand.sent_start, cand.sent_end, text, times, date)
+            cand.trigger_start, cand.trigger_end, cand.sent_start, cand.sent_end, text, times, date,
+            doc=doc)
         others = [t for t in triggers if t != (cand.trigger_start, cand.trigger_end)
                   and cand.sent_start <= t[0] < cand.sent_end]  # rivals for its figures
         casualties = quantities.extract_casualties(

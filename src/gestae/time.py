@@ -21,6 +21,8 @@ own value and precision (see DESIGN.md, TimeRef):
   phrase or its clause is future ("next Friday", "will meet on Friday"): then the next one.
 * A month and day without a year take the article's year, or the year before when that
   would put them more than ~2 months after the article date.
+* An event's date (``event_date``) is the expression attached to its trigger by syntax
+  when the parse is given (``attached_time``), else the nearest one of its sentence.
 * "the end of the year", "that year", "the same month" and "the day before <event>" are read
   against the narrative's reference time: the last resolved expression before them in the
   paragraph, outside quotations (quoted speech has its own "now").
@@ -35,14 +37,18 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from gestae.model import TimeRef
 
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
 Date = dt.date
 Resolved = tuple[str | None, str | None]
+_DAYS_IN = {"day": 1, "week": 7}  # "a week later": days counted from the previous day
 _FUTURE_WINDOW_DAYS = 62  # "~2 months": how far after the article date a yearless date may be
 
 
@@ -399,6 +405,13 @@ def _h_weekend(m: re.Match[str], article: Date | None, text: str) -> Resolved | 
     return _iso_week(_weekday_before(article, 5)), "week"
 
 
+def _h_weekend_noun(m: re.Match[str], article: Date | None, text: str) -> Resolved | None:
+    """"the weekend attack", "the weekend's clashes"; not "by the weekend" (a deadline)."""
+    if (m.group("prep") or "").lower() in _W["weekend_deadlines"]:
+        return None
+    return _h_weekend(m, article, text)
+
+
 def _span_back(article: Date, n: int, unit: str, forward: bool) -> Date:
     """The date ``n`` units before (or after) the article date."""
     sign = 1 if forward else -1
@@ -501,6 +514,8 @@ _RULES: list[tuple[str, str, Handler]] = [
                  rf"the\s+previous|the\s+following)\s+{_YEAR_KIND}"
                  r"(?P<unit>weekend|week|month|year))\b", _h_rel_unit),
     ("weekend", r"\b(?:over|during|at|on|this\s+past)\s+(?P<t>the\s+weekend)\b", _h_weekend),
+    ("weekend_noun", rf"(?<!\w)(?:(?P<prep>\w+)\s+)?(?P<t>the\s+weekend)(?=['’]s\b|\s+"
+                     rf"(?!(?:{_alt(_W['weekend_noun_blockers'])})\b)[a-z])", _h_weekend_noun),
     ("past", rf"\b(?P<t>(?:the\s+(?P<rel>past|last|previous|next|coming)\s+(?:{_NUMW}\s+)?"
              rf"|(?P<rel2>past|last|next)\s+(?P<n2>{_alt(_COUNTS)}|\d+)\s+){_UNIT})\b",
      _h_past),
@@ -559,8 +574,8 @@ def extract_times(text: str, article_date: Date | None) -> list[TimeRef]:
             elif name == "anchored":
                 later = _LATER_RE.match(m.group("t"))
                 unit = _UNITS[m.group("unit").lower()]
-                if later and unit in ("day", "hour"):
-                    n = _count(later.group("n")) if unit == "day" else 0
+                if later and unit in ("day", "hour", "week"):
+                    n = _count(later.group("n")) * _DAYS_IN.get(unit, 0)
                     cand.anaphor = n if later.group("dir").lower() == "later" else -n
                 elif unit == "day":
                     cand.anchored = "day"  # "two days after the strike"
@@ -642,11 +657,15 @@ def _resolve_references(cands: list[_Cand], text: str) -> None:
 
 
 def event_date(trigger_start: int, trigger_end: int, sent_start: int, sent_end: int, text: str,
-               times: list[TimeRef], article_date: Date | None,
+               times: list[TimeRef], article_date: Date | None, doc: Doc | None = None,
                ) -> tuple[str | None, str | None, bool]:
     """The date of the event whose trigger is given: (value, precision, inferred).
 
-    The expression of the event's sentence nearest the trigger wins, those attached to the
+    With the parsed ``doc``, the expression attached to the trigger by syntax wins
+    (``attached_time``: "detained on Saturday" inside "called on Sunday for the release of
+    people detained on Saturday"; "three days after <event>" shifts the date of the clause it
+    modifies). Without it, or when no expression attaches, the expression of the event's
+    sentence nearest the trigger wins, those attached to the
     clause by a preposition ("on", "in", "since" ...) or standing alone ("yesterday", "last
     week") being preferred and clause breaks (";", "while", "but") counting as distance.
     "since X" gives the range X/article date; "from X to Y" the range X/Y. An expression
@@ -662,7 +681,9 @@ def event_date(trigger_start: int, trigger_end: int, sent_start: int, sent_end: 
         if article_date is None:
             return None, None, True
         return article_date.isoformat(), "week", True
-    best = min(inside, key=lambda t: _attachment_cost(t, trigger_start, trigger_end, text))
+    best = attached_time(doc, trigger_start, trigger_end, inside) if doc is not None else None
+    if best is None:
+        best = min(inside, key=lambda t: _attachment_cost(t, trigger_start, trigger_end, text))
     if best.value is None:
         return None, None, article_date is None
     if _SINCE_RE.search(text, max(0, best.start - 12), best.start) and article_date:
@@ -692,6 +713,301 @@ def _joined_range(best: TimeRef, inside: list[TimeRef], text: str) -> str | None
             assert first.value is not None and second.value is not None
             return f"{first.value.split('/')[0]}/{second.value.split('/')[-1]}"
     return None
+
+
+# ---------------------------------------------------------------------------- syntax
+
+_A = _load("time_attach.yaml")
+_CONNECTIVES = frozenset(w.lower() for w in _A["anchor_connectives"])
+_DIRECTIONS: dict[str, int] = {" ".join(k.lower().split()): int(v)
+                               for k, v in _A["anchor_directions"].items()}
+_SUPPORT_VERBS = frozenset(w.lower() for w in _A["support_verbs"])
+_NOMINAL = frozenset(_A["nominal_pos"])
+_TIME_NOUNS = frozenset(w.lower() for w in _A["time_nouns"])
+_VERB_POS = frozenset({"VERB", "AUX"})
+_CLAUSE_DEPS = frozenset(_A["clause_deps"])
+_ARGUMENT_DEPS = frozenset(_A["argument_deps"])
+_ANCHORED_RE = re.compile(
+    rf"^(?:(?:more|less)\s+than\s+|about\s+|nearly\s+|almost\s+|some\s+|just\s+|only\s+|"
+    rf"over\s+|the\s+)?{_NUMW}?\s*{_UNIT}\s+(?P<dir>{_alt(_DIRECTIONS)})$", re.IGNORECASE)
+_MAX_CLIMB = 40  # dependency paths are short; this only guards against malformed heads
+_UNIT_ORDER = ["hour", "day", "week", "month", "year", "decade"]
+
+
+@dataclass(frozen=True)
+class _Anchor:
+    """"three days after <event>": the anchor event's token, the modified one, the shift."""
+
+    ref: TimeRef
+    anchor: int  # token of the anchor event (the clause's verb, or the preposition's object)
+    head: int | None  # token the phrase modifies (None when the anchor clause is the root)
+    n: int
+    unit: str
+    sign: int  # +1: the modified event is later than the anchor
+
+
+def attached_time(doc: Doc, trigger_start: int, trigger_end: int, times: list[TimeRef],
+                  ) -> TimeRef | None:
+    """The time expression attached to a trigger by syntax, or None to fall back on distance.
+
+    An expression belongs to the first predicate its dependency path reaches: one reaching
+    the trigger without passing through another verb (or through "after the 2019 election"'s
+    "after") dates it ("were arrested on Saturday" in a relative clause is the arrest's,
+    not the main verb's). "N days after <clause>" dates the clause's event N days before the
+    time of the clause it modifies, and the modifying event N days after the clause's time.
+    An event noun's relative clause dates it ("the bomb that killed eight on Sunday"); an
+    event without a time of its own takes that of the noun phrase it sits in, then (for a
+    noun) that of the verb governing it. ``times`` carry ISO values; a shifted date keeps
+    the anchored phrase's span.
+    """
+    span = doc.char_span(trigger_start, trigger_end, alignment_mode="expand")
+    if span is None or not len(span) or not times:
+        return None
+    trigger = _trigger_tokens(doc, span)
+    anchors = {id(a.ref): a for a in (_anchor(doc, t) for t in times) if a is not None}
+    plain = [t for t in times if id(t) not in anchors]
+    for targets in (trigger, _extended(doc, trigger, relative=True)):
+        own = _attached(doc, targets, plain, trigger_start, trigger_end)
+        if own:
+            return own[0]
+    root = span.root
+    for anchor in anchors.values():
+        found = _from_anchor(doc, anchor, root, trigger, plain)
+        if found is not None:
+            return found
+    chain = _noun_chain(root)
+    if chain:  # the noun phrase the event sits in ("the weekend attack on the hotel, in which")
+        found = _attached(doc, chain, plain, trigger_start, trigger_end)
+        if found:
+            return found[0]
+    verb = None if _is_predicate(root) else _governing_verb(root)
+    if verb is None:
+        return None
+    # an event noun takes its clause's time; where the verb has several, the verb keeps the
+    # nearest and the noun the nearest of those after it ("condemned on Friday the strike ...
+    # on April 9" when April 9 was parsed onto "condemned")
+    clause = _attached(doc, {verb.i}, plain, verb.idx, verb.idx + len(verb))
+    rest = [t for t in clause[1:] if t.start >= trigger_end]
+    if not rest:
+        return clause[0] if clause else None
+    return min(rest, key=lambda t: (_gap_cost(t, trigger_start, trigger_end, doc.text), t.start))
+
+
+def _noun_chain(root: Token) -> set[int]:
+    """Nouns above an event noun, or above the noun a relative clause or participle hangs on,
+    up to the next clause: their times describe the phrase the event belongs to."""
+    if _is_predicate(root):
+        if root.dep_ not in ("relcl", "acl") or root.head.i == root.i:
+            return set()
+        cur = root.head
+    else:
+        cur = root.head if root.head.i != root.i else root
+    chain: set[int] = set()
+    for _ in range(_MAX_CLIMB):
+        if _is_predicate(cur) or cur.lower_ in _CONNECTIVES:
+            break
+        if cur.pos_ in _NOMINAL:
+            chain.add(cur.i)
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+    chain.discard(root.i)
+    return chain
+
+
+def _is_predicate(token: Token) -> bool:
+    """Whether a token heads a clause of its own (a verb, or a mistagged clause head)."""
+    return token.pos_ in _VERB_POS or token.dep_ in _CLAUSE_DEPS
+
+
+def _trigger_tokens(doc: Doc, span: Any) -> set[int]:
+    """The trigger's tokens, with the light verb carrying an event noun ("staged a protest")."""
+    tokens = {t.i for t in span}
+    root = span.root
+    if not _is_predicate(root):
+        verb = _governing_verb(root)
+        if verb is not None and verb.lemma_.lower() in _SUPPORT_VERBS:
+            tokens.add(verb.i)
+    return tokens
+
+
+def _governing_verb(token: Token) -> Token | None:
+    """The first verb above a token, where nothing but nouns and prepositions intervene."""
+    cur = token
+    for _ in range(_MAX_CLIMB):
+        head = cur.head
+        if head.i == cur.i:
+            return None
+        if cur.dep_ not in _ARGUMENT_DEPS:
+            return None  # a loose attachment (apposition, adverbial noun) is no argument
+        if _is_predicate(head):
+            return head
+        if head.lower_ in _CONNECTIVES:
+            return None  # "the day after the bombing": the bombing is not the verb's event
+        cur = head
+    return None
+
+
+def _climb(doc: Doc, ref: TimeRef, targets: set[int]) -> int | None:
+    """How an expression reaches ``targets``: 0 directly, 1 through nouns; None if it does not.
+
+    The path stops at any other verb (the expression dates that clause) and at an anchor
+    connective reached through a noun ("a week after the 2019 election": 2019 is the
+    election's); an expression's own preposition ("after Sunday") does not stop it.
+    """
+    span = doc.char_span(ref.start, ref.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    own = {t.i for t in span}
+    if own & targets:
+        return 0
+    level = 0
+    cur = span.root
+    for _ in range(_MAX_CLIMB):
+        head = cur.head
+        if head.i == cur.i:
+            return None
+        if head.i in targets:
+            return level
+        if head.i not in own:
+            if _is_predicate(head):
+                return None
+            if head.lower_ in _CONNECTIVES and cur.i not in own:
+                return None
+            if head.pos_ in _NOMINAL and head.lower_ not in _TIME_NOUNS:
+                level = 1
+        cur = head
+    return None
+
+
+def _attached(doc: Doc, targets: set[int], refs: list[TimeRef], start: int, end: int,
+              ) -> list[TimeRef]:
+    """Expressions attached to ``targets``, best first: direct before indirect, then nearest
+    to ``start``-``end``."""
+    ranked = []
+    for ref in refs:
+        level = _climb(doc, ref, targets)
+        if level is not None:
+            ranked.append((ref.value is None, level, _gap_cost(ref, start, end, doc.text),
+                           ref.start, ref))
+    return [r[-1] for r in sorted(ranked, key=lambda r: r[:4])]
+
+
+def _gap_cost(t: TimeRef, start: int, end: int, text: str) -> int:
+    """Distance from a span, clause breaks counting extra; unresolved expressions last."""
+    lo, hi = (t.end, start) if t.end <= start else (end, t.start)
+    cost = max(0, hi - lo)
+    if hi > lo:
+        cost += 40 * len(_CLAUSE_BREAK_RE.findall(text, lo, hi))
+    return cost + (10 if t.value is None else 0)
+
+
+def _extended(doc: Doc, tokens: set[int], *, relative: bool = False) -> set[int]:
+    """Tokens of one event across verb chains ("tried to storm") and, with ``relative``, a
+    noun's relative clause ("the bomb that killed eight people on Sunday")."""
+    out = set(tokens)
+    for i in tokens:
+        token = doc[i]
+        if token.dep_ == "xcomp":
+            out.add(token.head.i)
+        for child in token.children:
+            if child.dep_ == "xcomp" or (relative and child.dep_ == "relcl"
+                                         and not _is_predicate(token)):
+                out.add(child.i)
+    return out
+
+
+def _anchor(doc: Doc, ref: TimeRef) -> _Anchor | None:
+    """Read "N units after/before <event>" and find its anchor event and modified token."""
+    m = _ANCHORED_RE.match(" ".join(ref.text.split()))
+    if m is None or ref.precision == "day":
+        return None  # "the day before, ..." read against the previous date is no anchor
+    span = doc.char_span(ref.start, ref.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    link = span[-1]
+    own = {t.i for t in span}
+    if link.dep_ == "mark":
+        anchor = link.head  # "three days after fighters killed ..."
+        head = anchor.head if anchor.head.i != anchor.i else None
+    else:
+        objects = [c for c in link.children if c.dep_ in ("pobj", "pcomp")]
+        if not objects:
+            return None
+        anchor = objects[0]  # "a week after the election"
+        head = link.head
+        for _ in range(_MAX_CLIMB):
+            if head is None or head.i not in own:
+                break
+            head = head.head if head.head.i != head.i else None
+    if anchor.i in own:
+        return None
+    n = _count(m.group("n")) if m.group("n") else 1
+    sign = _DIRECTIONS[" ".join(m.group("dir").lower().split())]
+    return _Anchor(ref, anchor.i, None if head is None else head.i, n,
+                   _UNITS[m.group("unit").lower()], sign)
+
+
+def _from_anchor(doc: Doc, anchor: _Anchor, root: Token, trigger: set[int],
+                 refs: list[TimeRef]) -> TimeRef | None:
+    """The trigger's date from an anchored phrase: the anchor's or the modified event's."""
+    if anchor.head is None:
+        return None
+    if anchor.anchor in trigger or _reaches(root, anchor.anchor, trigger):
+        base, sign = anchor.head, -anchor.sign  # the trigger is the anchor event
+    elif anchor.head in trigger:
+        base, sign = anchor.anchor, anchor.sign  # the phrase modifies the trigger
+    else:
+        return None
+    token = doc[base]
+    ranked = _attached(doc, _extended(doc, {base}), refs, token.idx, token.idx + len(token))
+    found = ranked[0] if ranked else None
+    if found is None or found.value is None or found.precision is None:
+        return None  # the anchor is undated: leave it to the fallback
+    shifted = _shift(found.value, found.precision, anchor.n * sign, anchor.unit)
+    if shifted is None:
+        return None
+    return TimeRef(anchor.ref.text, anchor.ref.start, anchor.ref.end, *shifted)
+
+
+def _reaches(token: Token, target: int, trigger: set[int]) -> bool:
+    """Whether a trigger noun lies inside the anchor phrase ("two days after the bombing")."""
+    cur = token
+    for _ in range(_MAX_CLIMB):
+        if cur.i == target:
+            return True
+        head = cur.head
+        if head.i == cur.i or (_is_predicate(head) and head.i not in trigger
+                               and head.i != target):
+            return False
+        cur = head
+    return False
+
+
+def _shift(value: str, precision: str, amount: int, unit: str) -> Resolved | None:
+    """An ISO value moved by ``amount`` units, at the value's own precision.
+
+    A day moves by any unit; a week or month moves by its own unit or a larger one and keeps
+    its value for a smaller shift ("in March, two days after ..." stays March); a range does
+    not move.
+    """
+    start = _reference_date(value)
+    if start is None or precision not in ("day", "week", "month", "year"):
+        return None
+    if _UNIT_ORDER.index(unit) < _UNIT_ORDER.index(precision):
+        return value, precision
+    if unit in ("hour", "day", "week"):
+        days = {"hour": int(amount / 24), "day": amount, "week": 7 * amount}[unit]
+        moved = start + dt.timedelta(days=days)
+    else:
+        moved = _add_months(start, amount * {"month": 1, "year": 12, "decade": 120}[unit])
+    if precision == "day":
+        return moved.isoformat(), "day"
+    if precision == "week":
+        return _iso_week(moved), "week"
+    if precision == "month":
+        return _month(moved.year, moved.month), "month"
+    return str(moved.year), "year"
 
 
 def iso_value(value: str | None, article_date: Date | None) -> Resolved | None:
