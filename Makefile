@@ -23,10 +23,11 @@ test: $(STAMP)  ## run the test suite
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
 
-eval: $(STAMP)  ## score on the development gold data (skipped when it is absent)
+eval: $(STAMP)  ## score on the development gold data (skipped when absent) and the merge corpus
 	@if [ -d "$(DATASETS)" ]; then \
 	  mkdir -p eval-results && $(BIN)/gestae eval all "$(DATASETS)" --json eval-results/all.json; \
 	else echo "eval: $(DATASETS) not found; set DATASETS=... to the gold data folder. Skipped."; fi
+	mkdir -p eval-results && $(BIN)/gestae eval merge benchmarks/merge_corpus/articles.jsonl --json eval-results/merge.json
 
 bench: $(STAMP)  ## throughput of gestae next to bare spaCy
 	$(BIN)/python benchmarks/make_corpus.py /tmp/gestae-bench.jsonl -n 200
