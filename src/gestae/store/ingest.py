@@ -204,7 +204,7 @@ class Ingestor:
         for band, h, sig, root in stored:
             by_band.setdefault(band, []).append((h, list(sig), root))
         for p in coded:
-            best: tuple[float, str] | None = None
+            best: tuple[float, str] | None = None  # (similarity, the copy's root story)
             seen: set[str] = set()
             for band in bands[p.hash]:
                 for h, sig, root in by_band.get(band, []):
@@ -212,8 +212,9 @@ class Ingestor:
                         continue
                     seen.add(h)
                     sim = jaccard_estimate(p.signature, sig)
-                    if sim >= NEAR_DUPLICATE and (best is None or (sim, h) > best):
-                        best = (sim, root or h)
+                    candidate = (sim, root or h)
+                    if sim >= NEAR_DUPLICATE and (best is None or candidate > best):
+                        best = candidate
             if best is not None:
                 p.similarity, p.near_dup_of = best
             for band in bands[p.hash]:
