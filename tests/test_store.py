@@ -172,6 +172,8 @@ def test_foreign_files_are_refused_untouched(tmp_path):
         Store(other)
     with pytest.raises(StoreError, match="no such store"):
         Store(str(tmp_path / "missing.duckdb"), read_only=True)
+    with pytest.raises(StoreError, match="does not exist"):
+        Store(str(tmp_path / "no" / "folder.duckdb"))
 
 
 def test_event_filter_sql_is_parameterised():

@@ -58,6 +58,9 @@ def open_store(path: str, read_only: bool = False) -> duckdb.DuckDBPyConnection:
     exists = Path(path).exists()
     if exists and Path(path).is_dir():
         raise StoreError(f"{path}: is a folder, not a store file")
+    folder = Path(path).resolve().parent
+    if not exists and not folder.is_dir():
+        raise StoreError(f"{path}: folder {folder} does not exist")
     if not exists and read_only:
         raise StoreError(f"{path}: no such store; create it with `gestae ingest ... --db {path}`")
     if exists:
