@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
+from gestae.geo.gazetteer import Gazetteer
 from gestae.geo.toponyms import cues
 from gestae.model import Place
 
@@ -58,6 +59,7 @@ def _tie(doc: Doc, place: Place, trigger: Token | None = None) -> _Tie | None:
                 # shot", "Baghdad's main bridges were destroyed": the owner locates a victim
                 return _Tie(place, "owner" if _object_of(tok.head, trigger, c, people=True)
                             else "from", near, tok.head)
+            near = near or of_nouns.get(tok.head.lower_) == "near"  # "Beirut's suburbs"
             tok = tok.head  # "Chechnya's towns", "along Zaire's border"
             via_of = True
         while tok.dep_ in {"conj", "appos", "compound"} and tok.head is not tok \
@@ -209,13 +211,21 @@ def _level(doc: Doc, place: Place, unresolved: frozenset[int] = frozenset()) -> 
 
 
 def locate(doc: Doc, trigger_start: int, trigger_end: int, places: list[Place],
-           fallback: Place | None, fallback_is_dateline: bool = False) -> Place | None:
+           fallback: Place | None, fallback_is_dateline: bool = False,
+           containers: dict[int, Place] | None = None,
+           gaz: Gazetteer | None = None) -> Place | None:
     """The event's location as a copy of a Place with ``precision`` set, or None.
 
     ``fallback`` (the dateline or focus place) is used when nothing in the trigger's sentence
     locates the event; when the sentence only names an origin, only a dateline is used.
     Among tied places, one the event is "in" beats a reference point it is "near" or "south
-    of", and a narrower place beats a wider one at the same distance from the trigger."""
+    of", and a narrower place beats a wider one at the same distance from the trigger.
+    ``containers`` maps the start of a part of a place ("the Lido area of Mogadishu") to
+    its container: an event at a part the gazetteer cannot place keeps the part's words
+    with the container's coordinates, precision "near".
+    With ``gaz``, a fallback in another country than every place the paragraph names gives
+    way to the paragraph's country."""
+    fallback = _paragraph_fallback(doc, trigger_start, places, fallback, gaz)
     trig_span = _span(doc, trigger_start, trigger_end)
     if trig_span is None:
         return _inferred(fallback)
@@ -260,6 +270,12 @@ def locate(doc: Doc, trigger_start: int, trigger_end: int, places: list[Place],
         # still the event's place by name ("the T-4 airbase") when nothing else is tied
         ranked.sort(key=lambda x: (x[0], x[1].lat is None))
         _rank, place, near = _narrowest(doc, ranked)
+        outer = (containers or {}).get(place.start)
+        if place.lat is None and outer is not None and outer.lat is not None:
+            # "the Lido area of Mogadishu": the words the report gives, the container's
+            # coordinates, and a precision that says they are only close
+            return replace(outer, text=place.text, start=place.start, end=place.end,
+                           precision="near")
         return replace(place, precision=_precision(place, near))  # type: ignore[arg-type]
     if origins and not fallback_is_dateline:
         return None
@@ -286,3 +302,59 @@ def _inferred(fallback: Place | None) -> Place | None:
     if fallback is None or fallback.lat is None:
         return None
     return replace(fallback, precision="inferred")
+
+
+def explicit(doc: Doc, place: Place) -> bool:
+    """Is the place named as a place? A country as an actor's modifier or owner ("US
+    forces", "America's allies") or as a subject ("the US said") names who acts, not where;
+    towns and regions always count."""
+    if place.feature != "country":
+        return True
+    span = _span(doc, place.start, place.end)
+    if span is None:
+        return True
+    tok = span.root
+    if tok.dep_ in {"compound", "nmod", "amod"} and tok.head.pos_ in {"NOUN", "PROPN"}:
+        return False
+    if tok.dep_ == "poss":
+        return tok.head.lower_ in set(cues()["owned_nouns"])
+    return tok.dep_ not in {"nsubj", "nsubjpass"}
+
+
+def _paragraph(text: str, offset: int) -> tuple[int, int]:
+    """Character bounds of the paragraph (line) holding ``offset``."""
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    return start, len(text) if end < 0 else end
+
+
+def _paragraph_fallback(doc: Doc, offset: int, places: list[Place], fallback: Place | None,
+                        gaz: Gazetteer | None) -> Place | None:
+    """The fallback, unless the paragraph names places only in other countries: then the
+    place it names (a town when it names one town, else its country). Why: a focus counted
+    over the whole article, or a dateline, says less than the paragraph around the event
+    ("... a hotel in Mogadishu. Six people were killed ..." is not in the US)."""
+    if gaz is None or fallback is None or fallback.lat is None:
+        return fallback
+    start, end = _paragraph(doc.text, offset)
+    named = [p for p in places if start <= p.start < end and p.lat is not None
+             and p.country and p.start != fallback.start and explicit(doc, p)]
+    if not named or any(p.country == fallback.country for p in named):
+        return fallback
+
+    def standing(iso3: str) -> tuple[int, int]:
+        """How often the paragraph names the country, then how late before the event."""
+        mine = [p for p in named if p.country == iso3]
+        return len(mine), max((p.start for p in mine if p.start < offset), default=-1)
+
+    iso3: str = max({p.country for p in named}, key=standing)  # type: ignore[arg-type]
+    mine = [p for p in named if p.country == iso3]
+    if len({p.geonameid for p in mine}) == 1 and mine[0].feature != "country":
+        return mine[0]
+    entry = gaz.country(iso3)
+    if entry is None:
+        return fallback
+    own = next((p for p in mine if p.feature == "country"), mine[0])
+    return Place(text=own.text, start=own.start, end=own.end, name=entry.name,
+                 country=entry.country, lat=entry.lat, lon=entry.lon,
+                 geonameid=entry.geonameid, feature="country", confidence=own.confidence)

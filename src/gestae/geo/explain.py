@@ -10,6 +10,8 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from gestae.geo import containment
+from gestae.geo.gazetteer import Entry
 from gestae.geo.geocoder import Geocoder
 from gestae.geo.resolver import Scored, resolve_with_context
 from gestae.geo.toponyms import demonym_counts, recognise
@@ -47,18 +49,31 @@ def explain_doc(geocoder: Geocoder, doc: Doc) -> list[dict[str, Any]]:
     chosen place (or None), its confidence, the top candidates and the reason."""
     gaz = geocoder.gazetteer
     toponyms = recognise(doc, gaz)
-    resolved, ranked = resolve_with_context(toponyms, doc.text, gaz, demonym_counts(doc))
+    within = containment.find(doc, toponyms)
+    resolved, ranked = resolve_with_context(toponyms, doc.text, gaz, demonym_counts(doc),
+                                            within)
     out = []
-    for res, cands in zip(resolved, ranked, strict=True):
+    for i, (res, cands) in enumerate(zip(resolved, ranked, strict=True)):
         t = res.toponym
+        reason = _reason(cands)
+        chosen = _candidate(cands[0]) if cands else None
+        if res.entry is not None and (not cands or cands[0].entry is not res.entry):
+            chosen = _candidate(Scored(res.entry, 0.0, 0.0, {}))
+            reason = "the one place with this spelling skeleton in the story's countries"
+        if i in within:
+            outer = resolved[within[i].container].entry
+            reason = f"part of {_where(outer)}; " + (
+                reason if cands or res.entry is not None else "no place of this name inside it")
         out.append({
             "text": t.text, "start": t.start, "end": t.end, "label": t.label,
-            "chosen": _candidate(cands[0]) if cands else None,
-            "confidence": res.confidence,
-            "reason": _reason(cands),
+            "chosen": chosen, "confidence": res.confidence, "reason": reason,
             "candidates": [_candidate(s) for s in cands[:MAX_CANDIDATES]],
         })
     return out
+
+
+def _where(entry: Entry | None) -> str:
+    return "an unresolved place" if entry is None else f"{entry.name}, {entry.country or '-'}"
 
 
 def explain(text: str, date: str | None = None) -> list[dict[str, Any]]:

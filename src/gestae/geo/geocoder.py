@@ -3,14 +3,32 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from gestae.geo.event_location import locate
+from gestae.geo import containment
+from gestae.geo.event_location import explicit, locate
 from gestae.geo.gazetteer import Gazetteer, get_gazetteer
 from gestae.geo.resolver import resolve, to_place
 from gestae.geo.toponyms import dateline, dateline_end, demonym_counts, recognise
 from gestae.model import Place
+
+# Weight in the document focus of a country named only as an actor ("US forces", "the US
+# said"): it says who acts, not where the story is.
+ACTOR_MENTION_WEIGHT = 0.25
+
+
+@dataclass
+class _DocInfo:
+    """What :meth:`Geocoder.extract` learnt about the current document beyond its places."""
+
+    doc: Doc
+    places: list[Place]
+    datelines: list[int] = field(default_factory=list)  # indices of dateline mentions
+    containers: dict[int, Place] = field(default_factory=dict)  # part start -> container
+    line: Place | None = None
+    line_known: bool = False
 
 
 class Geocoder:
@@ -18,26 +36,45 @@ class Geocoder:
 
     def __init__(self) -> None:
         self.gazetteer: Gazetteer = get_gazetteer()
-        # the dateline is asked for once per event: remember it for the current document
-        self._line_for: tuple[Doc, list[Place], Place | None] | None = None
+        # the dateline and containers are asked for once per event: kept for the current doc
+        self._info: _DocInfo | None = None
 
     def extract(self, doc: Doc) -> list[Place]:
         """One Place per toponym mention, in text order; unresolved ones keep text and offsets
         with null coordinates."""
         toponyms = recognise(doc, self.gazetteer)
         if not toponyms:
+            self._info = _DocInfo(doc, [])
             return []
-        resolved = resolve(toponyms, doc.text, self.gazetteer, demonym_counts(doc))
-        return [to_place(r) for r in resolved]
+        within = containment.find(doc, toponyms)
+        resolved = resolve(toponyms, doc.text, self.gazetteer, demonym_counts(doc), within)
+        places = [to_place(r) for r in resolved]
+        info = _DocInfo(doc, places, [i for i, t in enumerate(toponyms) if t.in_dateline])
+        for i, c in within.items():
+            info.containers[places[i].start] = places[c.container]
+        self._info = info
+        return places
+
+    def _current(self, doc: Doc, places: list[Place]) -> _DocInfo:
+        info = self._info
+        if info is None or info.doc is not doc or info.places is not places:
+            info = _DocInfo(doc, places)  # places not from extract(): no extra knowledge
+            self._info = info
+        return info
 
     def _dateline_place(self, doc: Doc, places: list[Place]) -> Place | None:
-        cached = self._line_for
-        if cached is not None and cached[0] is doc and cached[1] is places:
-            return cached[2]
+        """The opening dateline's place, else one after a headline ("Hotel attacked\\n\\n
+        MOGADISHU (Reuters) - ...")."""
+        info = self._current(doc, places)
+        if info.line_known:
+            return info.line
         span = dateline(doc.text, self.gazetteer)
         line = None if span is None else next(
             (p for p in places if p.start == span[0] and p.lat is not None), None)
-        self._line_for = (doc, places, line)
+        if line is None:
+            line = next((places[i] for i in info.datelines if places[i].lat is not None),
+                        None)
+        info.line, info.line_known = line, True
         return line
 
     def dateline_end(self, text: str) -> int:
@@ -45,13 +82,16 @@ class Geocoder:
         return dateline_end(text, self.gazetteer)
 
     def focus(self, doc: Doc, places: list[Place]) -> Place | None:
-        """The dateline place, else the most mentioned country (cities count for their
-        country) as a country Place located on the first mention that names it."""
+        """The dateline place, else the country most named as a place (cities count for
+        their country; a country named only as an actor, "US forces", counts little) as a
+        country Place located on the first mention that names it."""
         line = self._dateline_place(doc, places)
         if line is not None:
             return line
-        counts: Counter[str] = Counter(p.country for p in places
-                                       if p.country and p.lat is not None)
+        counts: Counter[str] = Counter()
+        for p in places:
+            if p.country and p.lat is not None:
+                counts[p.country] += 1.0 if explicit(doc, p) else ACTOR_MENTION_WEIGHT
         if not counts:
             return None
         best = max(counts.items(), key=lambda kv: (kv[1], -self._first(places, kv[0])))[0]
@@ -75,4 +115,6 @@ class Geocoder:
         dateline or focus place as ``inferred``; None when nothing fits."""
         line = self._dateline_place(doc, places)
         is_line = line is not None and focus is not None and focus.start == line.start
-        return locate(doc, trigger_start, trigger_end, places, focus, is_line)
+        info = self._current(doc, places)
+        return locate(doc, trigger_start, trigger_end, places, focus, is_line,
+                      info.containers, self.gazetteer)

@@ -75,3 +75,27 @@ def keys(text: str, gazetteer_name: bool = False) -> tuple[str, str]:
     For a gazetteer name (``gazetteer_name``) "City" and the like are kept in the name."""
     suffixes = SUFFIXES - NAME_SUFFIXES if gazetteer_name else SUFFIXES
     return key(text), stripped_key(text, suffixes)
+
+
+# Vowel classes transliterations swap within ("Tell Abiad" / "Tall Abyad", "Jowhar" /
+# "Jawhar"): a and e; i and y; o, u and w. Across classes names stay apart ("Ebola" is not
+# Abala, "Americas" not Americus).
+_VOWEL_CLASS = str.maketrans({"e": "a", "y": "i", "o": "u", "w": "u"})
+_DOUBLE = re.compile(r"(.)\1+")
+
+
+def skeleton(text: str) -> str:
+    """A loose key for transliteration variants the exact key misses: Arabic articles
+    anywhere dropped, words joined, vowels by class, doubled letters single ("Maarat
+    al-Numan" = "Ma`arrat an Nu`man", "Beled Weyne" = "Beledweyne"). Too loose to use alone:
+    only for a name with no exact match, and only where one candidate in the article's own
+    country (or inside its container) fits."""
+    return folded_skeleton(fold(text))
+
+
+def folded_skeleton(folded: str) -> str:
+    """:func:`skeleton` of a name already folded (the gazetteer's keys are)."""
+    joined = "".join(w for w in folded.split() if w not in ARTICLES)
+    if joined.endswith("h") and len(joined) > 3 and joined[-2] in "aeiouy":
+        joined = joined[:-1]  # "Dahiyeh" / "Dahiya"
+    return _DOUBLE.sub(r"\1", joined.translate(_VOWEL_CLASS))

@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
+from gestae.geo.containment import Containment, inside
 from gestae.geo.gazetteer import DATA, Entry, Gazetteer
 from gestae.geo.normalize import SUFFIXES, fold, key, keys
 from gestae.geo.toponyms import Toponym
@@ -53,6 +54,9 @@ W_ALTERNATE = 2.5
 # ... unless it is far bigger than every such namesake: then the alternate is its exonym
 # ("Cologne" for Koln beats a village called Cologne).
 EXONYM_RATIO = 30
+# A name matched only by its transliteration skeleton: at least this long, and this sure.
+FUZZY_MIN_CHARS = 5
+FUZZY_CONFIDENCE = 0.5
 
 
 @dataclass
@@ -433,20 +437,63 @@ def candidates(top: Toponym, gaz: Gazetteer) -> list[tuple[Entry, float]]:
 
 
 def resolve(toponyms: list[Toponym], text: str, gaz: Gazetteer,
-            demonyms: Counter[str] | None = None) -> list[Resolution]:
-    """Resolve every toponym of one document; unresolvable ones keep ``entry=None``."""
-    return resolve_with_context(toponyms, text, gaz, demonyms)[0]
+            demonyms: Counter[str] | None = None,
+            containers: dict[int, Containment] | None = None) -> list[Resolution]:
+    """Resolve every toponym of one document; unresolvable ones keep ``entry=None``.
+    ``containers`` (from :func:`gestae.geo.containment.find`) confines parts of a place
+    ("the Lido area of Mogadishu") to readings inside it."""
+    return resolve_with_context(toponyms, text, gaz, demonyms, containers)[0]
+
+
+def _confined(cands: list[tuple[Entry, float]], within: Containment | None,
+              current: list[Entry | None]) -> list[tuple[Entry, float]]:
+    """The candidates a container allows: those inside it; under a strong tie (a part noun)
+    none else, under a weak one all when none is inside."""
+    if within is None or not cands:
+        return cands
+    container = current[within.container]
+    if container is None:
+        return cands
+    kept = [(e, q) for e, q in cands if inside(e, container)]
+    return kept if kept or within.strong else cands
+
+
+def _story_countries(entries: list[Entry | None]) -> frozenset[str]:
+    """Countries the document's places are in (read, not merely hinted by a demonym)."""
+    return frozenset(e.country for e in entries if e is not None and e.country)
+
+
+def _fuzzy(top: Toponym, gaz: Gazetteer, within: Containment | None,
+           current: list[Entry | None], countries: frozenset[str]) -> Entry | None:
+    """A transliteration variant the exact keys miss ("Tell Abiad" for Tall Abyad): taken
+    only when exactly one place with the same skeleton lies in the container, or else in the
+    countries the document's other places are in."""
+    if len(fold(top.text).replace(" ", "")) < FUZZY_MIN_CHARS or top.label == "FAC" \
+            or fold(top.text) in not_places():
+        return None
+    container = current[within.container] if within is not None else None
+    if container is not None:
+        found = [e for e in gaz.fuzzy(top.text) if inside(e, container)]
+    else:
+        found = [e for e in gaz.fuzzy(top.text) if e.country in countries
+                 and e.feature != "country"]
+    return found[0] if len(found) == 1 else None
 
 
 def resolve_with_context(toponyms: list[Toponym], text: str, gaz: Gazetteer,
-                         demonyms: Counter[str] | None = None
+                         demonyms: Counter[str] | None = None,
+                         containers: dict[int, Containment] | None = None
                          ) -> tuple[list[Resolution], list[list[Scored]]]:
     """:func:`resolve`, also giving each mention's ranked candidates of the last pass."""
+    within = containers or {}
     cands = [candidates(t, gaz) for t in toponyms]
     nb = _neighbours(toponyms, text)
     first: list[Entry | None] = []
     for t, c in zip(toponyms, cands, strict=True):
         first.append(_best(c, t, None, None, gaz)[0])
+    for i in within:  # parts read on priors too, but only inside their container's reading
+        first[i] = _best(_confined(cands[i], within[i], first), toponyms[i], None, None,
+                         gaz)[0]
     # neighbours resolved on priors; a neighbour's own choice does not depend on X
     extra = Counter(demonyms or {})
     own_extra: dict[str, Counter[str]] = {}
@@ -466,6 +513,7 @@ def resolve_with_context(toponyms: list[Toponym], text: str, gaz: Gazetteer,
         state = _State(current, names, extra, own_extra, nearby)
         for i, (t, c) in enumerate(zip(toponyms, cands, strict=True)):
             neighbour = _named_with(i, nb, state.current)
+            c = _confined(c, within.get(i), state.current)
             scored = rank(c, t, state.view_for(names[i]), neighbour, gaz, nearby,
                           _list_kind(i, lists, state.current)) if c else []
             ranked.append(scored)
@@ -473,6 +521,12 @@ def resolve_with_context(toponyms: list[Toponym], text: str, gaz: Gazetteer,
             out.append(Resolution(t, chosen, _confidence(scored) if scored else None))
             state.update(i, chosen)
         current = [r.entry for r in out]
+    countries = _story_countries(current)
+    for i, res in enumerate(out):
+        if res.entry is None:
+            guess = _fuzzy(res.toponym, gaz, within.get(i), current, countries)
+            if guess is not None:
+                out[i] = Resolution(res.toponym, guess, FUZZY_CONFIDENCE)
     return out, ranked
 
 

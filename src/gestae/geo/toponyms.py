@@ -213,6 +213,17 @@ def _ent_at(doc: Doc) -> dict[int, Span]:
     return {tok.i: ent for ent in doc.ents for tok in ent}
 
 
+def _other_spellings(spans: list[tuple[Span, str]], gaz: Gazetteer) -> frozenset[str]:
+    """Keys of the other names of towns already found that have one reading only: "Azaz"
+    found, a later "Izaz" is the same town."""
+    out: set[str] = set()
+    for span, _label in spans:
+        found = gaz.lookup(span.text)
+        if len(found) == 1 and found[0][1] == 1.0 and found[0][0].feature == "city":
+            out.add(key(found[0][0].name))
+    return frozenset(out)
+
+
 def gazetteer_matches(doc: Doc, gaz: Gazetteer, taken: set[int],
                       known: frozenset[str] = frozenset()) -> list[Span]:
     """Capitalised runs that name gazetteer places although NER did not label them so.
@@ -284,7 +295,7 @@ def _hints(span: Span, gaz: Gazetteer) -> tuple[str | None, str | None]:
     feature: str | None = None
     # "... city of X"
     if span.start >= 2 and doc[span.start - 1].lower_ == "of" \
-            and doc[span.start - 2].lower_ in nouns:
+            and doc[span.start - 2].lower_ in nouns and not _part_of_name_before(span):
         feature = nouns[doc[span.start - 2].lower_]
         k = span.start - 3
         while k >= 0 and k >= span.start - 5 and doc[k].lower_ not in {"the", "a", "of", "in"}:
@@ -298,6 +309,16 @@ def _hints(span: Span, gaz: Gazetteer) -> tuple[str | None, str | None]:
         feature = feature or nouns[doc[span.end].lower_]
     # "X, Iraq" / "Paris, Texas": resolved later through the neighbouring toponym
     return country, feature
+
+
+def _part_of_name_before(span: Span) -> bool:
+    """In "the Sadr City district of Baghdad" the noun is Sadr City's, not Baghdad's: a name
+    (not a demonym, "the Iraqi city of X") stands right before it."""
+    doc = span.doc
+    if span.start < 3 or doc[span.start - 2].lower_ not in set(cues()["town_part_nouns"]):
+        return False
+    before = doc[span.start - 3]
+    return _is_name_token(before) and fold(before.text) not in demonyms()
 
 
 def _state_after(doc: Doc, span: Span, gaz: Gazetteer) -> Span | None:
@@ -439,6 +460,15 @@ def embedded_places(doc: Doc, gaz: Gazetteer, taken: set[int],
     return found
 
 
+def _variant_spelling(span: Span, gaz: Gazetteer) -> bool:
+    """A town's name spelled otherwise, to be kept whole: "Beled Weyne" is Beledweyne, not
+    the town of Beled. Never a facility or an institution's name."""
+    words = set(cues()["institution_words"]) | set(cues()["facility_words"])
+    if span.label_ == "FAC" or any(t.lower_ in words for t in span):
+        return False
+    return any(e.feature == "city" for e in gaz.fuzzy(span.text))
+
+
 def inner_place(span: Span, gaz: Gazetteer) -> Span | None:
     """For a place-labelled span the gazetteer does not know ("Henry County Courthouse",
     "Northeast Georgia", "Vancouver International Airport"): the place it contains."""
@@ -544,12 +574,14 @@ def inner_datelines(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[Span]:
         if tok.i > 0 and doc[tok.i - 1].text.isupper() and doc[tok.i - 1].is_alpha:
             continue  # not the start of the run
         prev = doc[tok.i - 1] if tok.i > 0 else None
-        if prev is not None and not (prev.is_punct or prev.like_num or tok.is_sent_start):
+        if prev is not None and not (prev.is_punct or prev.like_num or tok.is_sent_start
+                                     or "\n" in prev.text):
             continue  # "the tide of HIV, ..."
         end = _name_run(doc, tok.i, upper=True)
-        if end >= len(doc) or doc[end].text not in {"-", "--", ":", "\u2014", "\u2013", ","}:
+        dash = _after_agency(doc, end)
+        if dash is None or doc[dash].text not in {"-", "--", ":", "\u2014", "\u2013", ","}:
             continue
-        if doc[end].text in {"-", "--"} and not doc[end - 1].whitespace_:
+        if doc[dash].text in {"-", "--"} and not doc[dash - 1].whitespace_:
             continue  # "HIV-positive"
         span = doc[tok.i:end]
         if any(t.i in taken for t in span) or fold(span.text) in stoplist():
@@ -559,6 +591,16 @@ def inner_datelines(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[Span]:
             found.append(span)
             taken.update(range(span.start, span.end))
     return found
+
+
+def _after_agency(doc: Doc, i: int) -> int | None:
+    """Token ``i``, or past a news agency in brackets there ("MOGADISHU (Reuters) -")."""
+    if i >= len(doc):
+        return None
+    if doc[i].text != "(":
+        return i
+    close = next((k for k in range(i + 1, min(i + 8, len(doc))) if doc[k].text == ")"), None)
+    return close + 1 if close is not None and close + 1 < len(doc) else None
 
 
 def dotted_states(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[Span]:
@@ -588,9 +630,10 @@ def _plain_name(span: Span) -> bool:
         return False
     if fold(span.text) in stoplist() or len(span.text) < 3:
         return False
-    if any(t.ent_type_ in NOT_NAMES for t in span):
-        return False
-    words = [fold(t.text) for t in span if _is_name_token(t)]
+    if any(t.ent_type_ in NOT_NAMES and not (t.ent_type_ == "NORP" and t.pos_ == "PROPN")
+           for t in span):
+        return False  # a proper noun taken for a people may be a village: "Akida village"
+    words = [fold(t.text) for t in span if _is_name_token(t) and t.lower_ != "the"]
     directions = set(cues()["direction_words"])
     if all(w in directions or w in demonyms() for w in words):
         return False
@@ -685,13 +728,14 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
             span = _trim(ent)
             if any(t.i in taken for t in span):
                 span = ent
-            if not gaz.lookup(span.text) and gaz.abbreviation(span.text) is None:
+            if not gaz.lookup(span.text) and gaz.abbreviation(span.text) is None \
+                    and not _variant_spelling(span, gaz):
                 span = inner_place(ent, gaz) or span
             for part in _split_listed(span, gaz):
                 spans.append((part, ent.label_))
                 taken.update(range(part.start, part.end))
     for _ in range(2):  # the second pass adds repeats of names found in the first
-        known = frozenset(key(s.text) for s, _label in spans)
+        known = frozenset(key(s.text) for s, _label in spans) | _other_spellings(spans, gaz)
         for span in gazetteer_matches(doc, gaz, taken, known):
             spans.append((span, "GAZ"))
             taken.update(range(span.start, span.end))
