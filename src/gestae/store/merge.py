@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 from importlib import resources
@@ -37,6 +36,13 @@ def _families(con: duckdb.DuckDBPyConnection) -> None:
             for t in types]
     families = pa.Table.from_pylist(rows)  # noqa: F841 - read by DuckDB below
     con.execute("CREATE OR REPLACE TEMP TABLE merge_families AS SELECT * FROM families")
+
+
+def _id_table(con: duckdb.DuckDBPyConnection, name: str, ids: list[str]) -> None:
+    """A temporary one-column table of mention ids to join against (lists would scan)."""
+    ids_table = pa.table({"mention_id": pa.array(ids, pa.string())})  # noqa: F841 - read below
+    con.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS SELECT DISTINCT mention_id "
+                "FROM ids_table")
 
 
 def _num(value: Any) -> str:
@@ -68,7 +74,7 @@ WITH base AS (
     FROM mentions m JOIN articles a ON a.hash = m.article_hash
     LEFT JOIN merge_families f ON f.type = m.type
     WHERE m.date_start IS NOT NULL
-), n AS (SELECT * FROM base WHERE list_contains($new, mention_id)),
+), n AS (SELECT base.* FROM base JOIN merge_new USING (mention_id)),
 p AS (
     SELECT least(n.mention_id, o.mention_id) AS a, greatest(n.mention_id, o.mention_id) AS b,
         greatest(date_diff('day', n.date_end, o.date_start),
@@ -93,7 +99,8 @@ p AS (
      AND n.negated = o.negated AND n.modality = o.modality
      AND o.date_start <= n.date_end + INTERVAL {int(r['max_gap_days'])} DAY
      AND n.date_start <= o.date_end + INTERVAL {int(r['max_gap_days'])} DAY
-    WHERE NOT (list_contains($new, o.mention_id) AND o.mention_id <= n.mention_id)
+    WHERE o.mention_id > n.mention_id
+       OR o.mention_id NOT IN (SELECT mention_id FROM merge_new)
 ), s AS (
     SELECT *,
         CASE WHEN both_days THEN
@@ -138,7 +145,8 @@ def link_new(con: duckdb.DuckDBPyConnection, new_ids: list[str]) -> int:
     if not new_ids:
         return 0
     _families(con)
-    cursor = con.execute(_pairs_sql(), {"new": new_ids})
+    _id_table(con, "merge_new", new_ids)
+    cursor = con.execute(_pairs_sql())
     names = [c[0] for c in cursor.description]
     links = []
     for values in cursor.fetchall():
@@ -150,33 +158,85 @@ def link_new(con: duckdb.DuckDBPyConnection, new_ids: list[str]) -> int:
     if links:
         link_rows = pa.Table.from_pylist(links)  # noqa: F841 - read by DuckDB below
         con.execute("INSERT INTO mention_links BY NAME SELECT * FROM link_rows")
-    regroup(con, new_ids)
+        if _corrected(con, [(x["a"], x["b"]) for x in links]):
+            regroup(con, new_ids)
+        else:
+            _join_events(con, [(x["a"], x["b"]) for x in links])
     return len(links)
 
 
-def _closure(con: duckdb.DuckDBPyConnection, seeds: list[str]) -> list[str]:
-    """Every mention reachable from the seeds through links, must links or a shared event
-    (a mention is joined to its event's id, which is the smallest mention id of the event)."""
-    return [r[0] for r in con.execute("""
-        WITH RECURSIVE edges AS (
-            SELECT a, b FROM mention_links
-            UNION ALL SELECT a, b FROM corrections WHERE kind = 'must'
-            UNION ALL SELECT mention_id, event_id FROM mentions WHERE mention_id <> event_id
-        ), undirected AS (SELECT a, b FROM edges UNION SELECT b, a FROM edges),
-        reach(m) AS (
-            SELECT unnest($seeds)
-            UNION SELECT u.b FROM reach JOIN undirected u ON u.a = reach.m
-        )
-        SELECT DISTINCT m FROM reach JOIN mentions ON mentions.mention_id = reach.m
-        ORDER BY m""", {"seeds": seeds}).fetchall()]
+def _events_of(con: duckdb.DuckDBPyConnection, pairs: list[tuple[str, str]]
+               ) -> dict[str, str]:
+    _id_table(con, "merge_ends", [m for pair in pairs for m in pair])
+    return dict(con.execute("SELECT m.mention_id, m.event_id FROM mentions m "
+                            "JOIN merge_ends USING (mention_id)").fetchall())
 
 
-@dataclass
+def _corrected(con: duckdb.DuckDBPyConnection, pairs: list[tuple[str, str]]) -> bool:
+    """Whether an analyst's correction involves an event the new links touch."""
+    if con.execute("SELECT count(*) FROM corrections").fetchone()[0] == 0:
+        return False
+    events = sorted(set(_events_of(con, pairs).values()))
+    return con.execute("""
+        SELECT count(*) FROM corrections c JOIN mentions m
+          ON m.mention_id = c.a OR m.mention_id = c.b
+        WHERE list_contains(?, m.event_id)""", [events]).fetchone()[0] > 0
+
+
+def _join_events(con: duckdb.DuckDBPyConnection, pairs: list[tuple[str, str]]) -> None:
+    """Join the events the new links connect, without recomputing them.
+
+    Without corrections an event is a connected component of links whose id is its
+    smallest mention id, so joining events along new links and naming each union by its
+    smallest event id gives what recomputing from every link would, at the cost of the new
+    links only.
+    """
+    event_of = _events_of(con, pairs)
+    groups = _Groups(sorted(set(event_of.values())), {})
+    for a, b in pairs:
+        groups.join(event_of[a], event_of[b], force=True)
+    renames = [{"old": e, "new": groups.find(e)} for e in groups.parent if groups.find(e) != e]
+    if renames:
+        rename_rows = pa.Table.from_pylist(renames)  # noqa: F841 - read by DuckDB below
+        con.execute("UPDATE mentions SET event_id = r.new FROM rename_rows AS r "
+                    "WHERE mentions.event_id = r.old")
+
+
+def _region(con: duckdb.DuckDBPyConnection, seeds: list[str]) -> list[str]:
+    """The mentions whose events may change: the seeds, every mention of an event one of
+    them is linked to, and (rarely: only across a cannot link or a must link) the events
+    linked to those, until nothing is added."""
+    _id_table(con, "merge_region", seeds)
+    while True:
+        added = con.execute("""
+            WITH r AS (SELECT mention_id FROM merge_region),
+            touched AS (
+                SELECT l.b AS m FROM mention_links l JOIN r ON r.mention_id = l.a
+                UNION SELECT l.a FROM mention_links l JOIN r ON r.mention_id = l.b
+                UNION SELECT c.b FROM corrections c JOIN r ON r.mention_id = c.a
+                UNION SELECT c.a FROM corrections c JOIN r ON r.mention_id = c.b
+                UNION SELECT mention_id FROM r
+            ), events AS (
+                SELECT DISTINCT m.event_id FROM mentions m JOIN touched t ON t.m = m.mention_id
+            )
+            SELECT m.mention_id FROM mentions m JOIN events USING (event_id)
+            WHERE m.mention_id NOT IN (SELECT mention_id FROM merge_region)""").fetchall()
+        if not added:
+            break
+        con.execute("INSERT INTO merge_region SELECT * FROM (VALUES " +
+                    ", ".join("(?)" for _ in added) + ")", [a[0] for a in added])
+    return [r[0] for r in con.execute(
+        "SELECT r.mention_id FROM merge_region r JOIN mentions USING (mention_id) "
+        "ORDER BY 1").fetchall()]
+
+
 class _Groups:
     """Union-find that refuses to join groups separated by a cannot link."""
 
-    parent: dict[str, str]
-    cannot: dict[str, set[str]]
+    def __init__(self, items: list[str], cannot: dict[str, set[str]]) -> None:
+        self.parent = {m: m for m in items}
+        self.members = {m: {m} for m in items}
+        self.cannot = cannot
 
     def find(self, x: str) -> str:
         while self.parent[x] != x:
@@ -184,40 +244,36 @@ class _Groups:
             x = self.parent[x]
         return x
 
-    def members(self, root: str) -> list[str]:
-        return [m for m in self.parent if self.find(m) == root]
-
     def join(self, a: str, b: str, force: bool = False) -> None:
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
             return
-        if not force:
-            side = set(self.members(rb))
-            if any(self.cannot.get(m, set()) & side for m in self.members(ra)):
-                return
+        small, large = sorted((self.members[ra], self.members[rb]), key=len)
+        if not force and any(self.cannot.get(m, set()) & large for m in small):
+            return
         keep, drop = min(ra, rb), max(ra, rb)
         self.parent[drop] = keep
+        self.members[keep] |= self.members.pop(drop)
 
 
 def regroup(con: duckdb.DuckDBPyConnection, seeds: list[str]) -> None:
     """Recompute the events of every mention connected to ``seeds``."""
-    region = _closure(con, seeds)
+    region = _region(con, seeds)
     if not region:
         return
-    must = con.execute("SELECT a, b FROM corrections WHERE kind = 'must' AND "
-                       "list_contains($r, a) AND list_contains($r, b) ORDER BY a, b",
-                       {"r": region}).fetchall()
-    cannot_rows = con.execute("SELECT a, b FROM corrections WHERE kind = 'cannot' AND "
-                              "list_contains($r, a) AND list_contains($r, b)",
-                              {"r": region}).fetchall()
-    links = con.execute("SELECT a, b FROM mention_links WHERE list_contains($r, a) AND "
-                        "list_contains($r, b) ORDER BY score DESC, a, b",
-                        {"r": region}).fetchall()
+    inside = ("JOIN merge_region ra ON ra.mention_id = x.a "
+              "JOIN merge_region rb ON rb.mention_id = x.b")
+    must = con.execute(f"SELECT x.a, x.b FROM corrections x {inside} WHERE x.kind = 'must' "
+                       "ORDER BY x.a, x.b").fetchall()
+    cannot_rows = con.execute(
+        f"SELECT x.a, x.b FROM corrections x {inside} WHERE x.kind = 'cannot'").fetchall()
+    links = con.execute(f"SELECT x.a, x.b FROM mention_links x {inside} "
+                        "ORDER BY x.score DESC, x.a, x.b").fetchall()
     cannot: dict[str, set[str]] = {}
     for a, b in cannot_rows:
         cannot.setdefault(a, set()).add(b)
         cannot.setdefault(b, set()).add(a)
-    groups = _Groups({m: m for m in region}, cannot)
+    groups = _Groups(region, cannot)
     for a, b in must:
         groups.join(a, b, force=True)
     for a, b in links:
