@@ -186,3 +186,13 @@ def test_records_are_contract_events(store):
     for event in store.event_dicts():
         assert {"event_id", "type", "evidence", "casualties", "location"} <= set(event)
         json.dumps(event)
+
+
+def test_actor_filter_knows_aliases(tmp_path, pipeline):
+    article = Article(id="kh", date="2021-06-08", text="Kata'ib Hezbollah fighters fired "
+                      "rockets at a base hosting US troops near Baghdad on Monday.")
+    with Store(str(tmp_path / "a.duckdb")) as s:
+        s.ingest([article], pipeline)
+        by_alias = list(s.event_dicts(actor="KH"))
+        assert by_alias and by_alias == list(s.event_dicts(actor="Kata'ib Hezbollah"))
+        assert not list(s.event_dicts(actor="Hamas"))

@@ -206,7 +206,8 @@ def _filter_options(f: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--db", help=DB_HELP),
         click.option("--type", "type_", metavar="TYPE", help="PLOVER type, e.g. ASSAULT."),
         click.option("--country", help="ISO 3166-1 alpha-3 of the location or an actor."),
-        click.option("--actor", help="An actor's name (or part of it) or knowledge-base id."),
+        click.option("--actor", help="An actor: a name or alias the knowledge base knows "
+                     "(\"KH\" finds Kata'ib Hezbollah), part of a name, or an id."),
         click.option("--since", help="Events on or after this day (YYYY-MM-DD, YYYY-MM, YYYY)."),
         click.option("--until", help="Events on or before this day."),
         click.option("--near", help="A place name or 'lat,lon'; use with --km."),
@@ -226,7 +227,7 @@ def _make_filter(type_: str | None, country: str | None, actor: str | None,
                  min_killed: int | None, asserted_only: bool, limit: int | None) -> Any:
     from gestae.store import EventFilter, StoreError
     from gestae.store.dates import parse_day, parse_until
-    from gestae.store.query import resolve_point
+    from gestae.store.query import resolve_actor, resolve_point
 
     try:
         flt = EventFilter(type=type_, country=country, actor=actor,
@@ -234,6 +235,8 @@ def _make_filter(type_: str | None, country: str | None, actor: str | None,
                           until=parse_until(until) if until else None,
                           km=km, min_killed=min_killed, asserted_only=asserted_only,
                           limit=limit)
+        if actor:
+            flt.actor_ids = resolve_actor(actor)
         if near:
             flt.near, label = resolve_point(near)
             click.echo(f"gestae: near {label}, within {km:g} km", err=True)

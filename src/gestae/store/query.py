@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from gestae.store.errors import StoreError
@@ -87,6 +87,7 @@ class EventFilter:
     type: str | None = None
     country: str | None = None
     actor: str | None = None
+    actor_ids: list[str] = field(default_factory=list)  # knowledge-base ids the name means
     since: dt.date | None = None
     until: dt.date | None = None
     near: tuple[float, float] | None = None
@@ -110,9 +111,12 @@ class EventFilter:
             where.append("(country = ? OR list_contains(actor_countries, ?))")
             params += [self.country.upper()] * 2
         if self.actor:
+            ids = [self.actor, *self.actor_ids]
             where.append("(array_to_string(actor_names, '|') ILIKE ? "
-                         "OR list_contains(actor_ids, ?))")
-            params += [f"%{self.actor}%", self.actor]
+                         "OR len(list_intersect(actor_ids, ?)) > 0 "
+                         "OR len(list_filter(actor_ids, x -> starts_with(x, ?))) > 0)")
+            params += [f"%{self.actor}%", ids, f"{self.actor_ids[0]}/" if self.actor_ids
+                       else f"{self.actor}/"]
         if self.since:
             where.append("coalesce(date_end, date_start) >= ?")
             params.append(self.since)
@@ -197,6 +201,14 @@ def _merged_casualties(row: dict[str, Any], reports: list[dict[str, Any]]) -> di
 
 _LATLON = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*$")
 _FEATURE_RANK = {"city": 3, "place": 3, "admin2": 2, "admin1": 2, "country": 1}
+
+
+def resolve_actor(name: str) -> list[str]:
+    """The knowledge-base id a name stands for ("KH" -> org/kataib-hezbollah), if any."""
+    from gestae.actors.explain import lookup
+
+    entry = lookup(name).get("entry") or {}
+    return [entry["id"]] if entry.get("id") else []
 
 
 def resolve_point(name: str) -> tuple[tuple[float, float], str]:

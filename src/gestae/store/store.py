@@ -14,7 +14,13 @@ from gestae.model import Article, ErrorResult
 from gestae.store.connection import default_path, open_store
 from gestae.store.ingest import Extractor, Ingestor, IngestStats, insert
 from gestae.store.merge import link_new, regroup
-from gestae.store.query import EventFilter, event_dict, events_sql, resolve_point
+from gestae.store.query import (
+    EventFilter,
+    event_dict,
+    events_sql,
+    resolve_actor,
+    resolve_point,
+)
 from gestae.store.rows import mention_rows
 
 
@@ -184,6 +190,8 @@ class Store:
 def _filter(**filters: Any) -> EventFilter:
     near = filters.pop("near", None)
     flt = EventFilter(**filters)
+    if flt.actor and not flt.actor_ids:
+        flt.actor_ids = resolve_actor(flt.actor)
     if isinstance(near, str):
         flt.near, _ = resolve_point(near)
     elif near is not None:
