@@ -124,9 +124,11 @@ def test_events_carry_sources_and_count(store):
 
 
 def test_actor_filter_matches_names(store):
-    events = list(store.event_dicts(actor="protester"))
+    events = list(store.event_dicts(actor="protester"))  # also "demonstrators": same role
     assert events and all(any("protester" in (a.get("name") or a["text"]).lower()
+                              or (a.get("id") or "").startswith("role/protesters")
                               for a in e["source"] + e["target"]) for e in events)
+    assert not [e for e in events if e["type"] == "CONSULT"]
 
 
 def test_reprocess_replaces_events(store, pipeline):
@@ -179,7 +181,7 @@ def test_foreign_files_are_refused_untouched(tmp_path):
 def test_event_filter_sql_is_parameterised():
     where, params = EventFilter(actor="x'; DROP TABLE mentions; --",
                                 since=dt.date(2020, 1, 1)).sql()
-    assert "DROP" not in where and len(params) == 3
+    assert "DROP" not in where and len(params) == 4
 
 
 def test_records_are_contract_events(store):
