@@ -121,3 +121,27 @@ def test_bad_options_are_one_line_errors(db, tmp_path):
         result = run(*args)
         assert result.exit_code == 2, args
         assert result.output.startswith("gestae: error:")
+
+
+def test_a_mixed_folder_ingests_every_kind(tmp_path):
+    from test_ingest_feeds import RSS2
+
+    folder = tmp_path / "inbox"
+    (folder / "feeds").mkdir(parents=True)
+    (folder / "feeds" / "wire.rss").write_text(RSS2)
+    write_warc(folder / "crawl.warc.gz", gzip=True)
+    (folder / "story.txt").write_text(
+        "Gunmen killed four police officers at a checkpoint in Kirkuk on Monday, officials "
+        "said.")
+    (folder / "page.html").write_text(
+        "<html><body><article><p>Thousands of teachers protested in Baghdad on Tuesday "
+        "to demand higher wages.</p></article></body></html>")
+    (folder / "notes.md").write_text("not an article")
+    db = str(tmp_path / "mixed.duckdb")
+    result = run("ingest", str(folder), "--db", db, "--date", "2022-03-01")
+    assert result.exit_code == 0, result.output
+    stats = json.loads(run("stats", "--db", db, "--format", "json").output)
+    assert stats["articles"] + stats["non_english"] >= 5
+    lines = run("events", "--db", db, "--format", "jsonl").output.splitlines()
+    ids = {json.loads(x)["sources"][0]["article_id"] for x in lines if x.startswith("{")}
+    assert {"story", "page"} <= ids
