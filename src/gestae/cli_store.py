@@ -105,7 +105,7 @@ def _on_batch(bar: Any) -> Callable[[Any], None] | None:
 
 def _summary(stats: Any, verb: str) -> str:
     parts = [f"{verb} {stats.stored} article{'s' if stats.stored != 1 else ''} "
-             f"({stats.events} events)"]
+             f"({stats.events} event{'s' if stats.events != 1 else ''})"]
     if stats.duplicates:
         parts.append(f"{stats.duplicates} already stored")
     if stats.near_duplicates:

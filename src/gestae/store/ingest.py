@@ -140,7 +140,8 @@ class Ingestor:
         candidates: list[_Pending] = []
         for item in items:
             if isinstance(item, ErrorResult):
-                stats.add_error(f"{item.id}: {item.error}" if item.id else item.error)
+                named = item.id and not item.error.startswith(f"{item.id}:")
+                stats.add_error(f"{item.id}: {item.error}" if named else item.error)
                 continue
             try:
                 text = _text_of(item)
