@@ -330,14 +330,16 @@ def _paragraph(text: str, offset: int) -> tuple[int, int]:
 
 def _paragraph_fallback(doc: Doc, offset: int, places: list[Place], fallback: Place | None,
                         gaz: Gazetteer | None) -> Place | None:
-    """The fallback, unless the paragraph names places only in other countries: then the
-    place it names (a town when it names one town, else its country). Why: a focus counted
-    over the whole article, or a dateline, says less than the paragraph around the event
-    ("... a hotel in Mogadishu. Six people were killed ..." is not in the US)."""
+    """The fallback, unless the paragraph up to the event names places only in other
+    countries: then the place it names (a town when it names one town, else its country).
+    Why: a focus counted over the whole article, or a dateline, says less than the story so
+    far ("... a hotel in Mogadishu. Six people were killed ..." is not in the US). Places
+    named after the event do not count: they tend to be consequences elsewhere ("the
+    wounded were flown to Germany")."""
     if gaz is None or fallback is None or fallback.lat is None:
         return fallback
-    start, end = _paragraph(doc.text, offset)
-    named = [p for p in places if start <= p.start < end and p.lat is not None
+    start, _ = _paragraph(doc.text, offset)
+    named = [p for p in places if start <= p.start < offset and p.lat is not None
              and p.country and p.start != fallback.start and explicit(doc, p)]
     if not named or any(p.country == fallback.country for p in named):
         return fallback
