@@ -148,3 +148,20 @@ def test_no_merge_keeps_one_event_per_report(tmp_path, pipeline):
     with Store(str(tmp_path / "x.duckdb")) as s:
         s.ingest(SHOOTING, pipeline, merge=False)
         assert all(e["n_articles"] == 1 for e in s.event_dicts())
+
+
+def test_reports_inside_one_article(tmp_path, pipeline):
+    recap = Article(id="w-1", date="2022-09-03", source="Wire A",
+                    text="A US drone strike killed a militia commander near Baghdad airport on "
+                         "Friday, officials said. The strike also destroyed two vehicles.")
+    roundup = Article(id="w-2", date="2022-09-06", source="Wire A",
+                      text="A car bomb killed five people in Kabul on Monday, police said. "
+                           "Gunmen killed three police officers in Kandahar on Monday.")
+    with Store(str(tmp_path / "w.duckdb")) as s:
+        s.ingest([recap, roundup], pipeline)
+        recap_events = {e["event_id"] for e in s.event_dicts(type="ASSAULT")
+                        if e["sources"][0]["article_id"] == "w-1"}
+        roundup_events = {e["event_id"] for e in s.event_dicts(type="ASSAULT")
+                          if e["sources"][0]["article_id"] == "w-2"}
+        assert len(recap_events) == 1
+        assert len(roundup_events) == 2

@@ -137,6 +137,48 @@ WHERE date_score IS NOT NULL AND place_score IS NOT NULL
 """
 
 
+def _within_article_sql() -> str:
+    """Reports of one event inside one article: two in the same sentence with no place or
+    date apart ("gunmen stormed a hotel after a car bomb exploded at its gate"), and a later
+    sentence that only refers back ("The strike also destroyed two vehicles": no date or
+    place of its own, a definite subject), joined to the nearest earlier report of its
+    family. Only the nearest, so a round-up of several attacks is not chained into one."""
+    return """
+WITH base AS (
+    SELECT m.mention_id, m.article_hash, coalesce(f.family, m.type) AS family, m.negated,
+           m.modality, m.date_start, m.date_inferred, m.geonameid, m.location_precision,
+           json_extract(m.record, '$.evidence.start')::BIGINT AS sent, m.evidence
+    FROM mentions m JOIN merge_new USING (mention_id)
+    LEFT JOIN merge_families f ON f.type = m.type
+), pairs AS (
+    SELECT x.mention_id AS first, y.mention_id AS later, x.sent = y.sent AS same_sentence,
+           x.sent AS first_sent,
+           y.date_inferred AND coalesce(y.location_precision, 'inferred')
+               IN ('inferred', 'country')
+               AND regexp_matches(y.evidence, $refers) AS refers_back,
+           (x.geonameid IS NULL OR y.geonameid IS NULL OR x.geonameid = y.geonameid)
+               AND x.date_start IS NOT DISTINCT FROM y.date_start AS agree
+    FROM base x JOIN base y
+      ON x.article_hash = y.article_hash AND x.mention_id <> y.mention_id
+     AND x.family = y.family AND x.negated = y.negated AND x.modality = y.modality
+     AND (x.sent < y.sent OR (x.sent = y.sent AND x.mention_id < y.mention_id))
+), chosen AS (
+    SELECT first, later, 'same sentence' AS why FROM pairs WHERE same_sentence AND agree
+    UNION ALL
+    SELECT arg_max(first, first_sent), later, 'refers back'
+    FROM pairs WHERE NOT same_sentence AND refers_back GROUP BY later
+)
+SELECT least(first, later) AS a, greatest(first, later) AS b, why FROM chosen
+"""
+
+
+def _within_article_links(con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
+    within = rules()["within_article"]
+    found = con.execute(_within_article_sql(), {"refers": str(within["refers_back"])})
+    return [{"a": a, "b": b, "score": float(within["score"]),
+             "detail": json.dumps({"within_article": why})} for a, b, why in found.fetchall()]
+
+
 def link_new(con: duckdb.DuckDBPyConnection, new_ids: list[str]) -> int:
     """Score the new mentions against the store, keep the links, regroup what they touch.
 
@@ -155,6 +197,7 @@ def link_new(con: duckdb.DuckDBPyConnection, new_ids: list[str]) -> int:
                   for k, v in row.items() if k not in ("a", "b", "score")}
         links.append({"a": row["a"], "b": row["b"], "score": float(row["score"]),
                       "detail": json.dumps(detail)})
+    links += _within_article_links(con)
     if links:
         link_rows = pa.Table.from_pylist(links)  # noqa: F841 - read by DuckDB below
         con.execute("INSERT INTO mention_links BY NAME SELECT * FROM link_rows")
