@@ -150,6 +150,17 @@ def _iso_week(day: Date) -> str:
     return f"{year:04d}-W{week:02d}"
 
 
+def _at_precision(day: Date, precision: str) -> Resolved:
+    """A day as the value of an expression of that precision (day, week, month, else year)."""
+    if precision == "day":
+        return day.isoformat(), "day"
+    if precision == "week":
+        return _iso_week(day), "week"
+    if precision == "month":
+        return _month(day.year, day.month), "month"
+    return str(day.year), "year"
+
+
 def _month(year: int, month: int) -> str:
     return f"{year:04d}-{month:02d}"
 
@@ -449,13 +460,7 @@ def _h_ago(m: re.Match[str], article: Date | None, text: str) -> Resolved | None
     n = _count(m.group("n"))
     unit = _UNITS[m.group("unit").lower()]
     day = _span_back(article, n, unit, False) if unit != "hour" else article
-    if unit in ("hour", "day"):
-        return day.isoformat(), "day"
-    if unit == "week":
-        return _iso_week(day), "week"
-    if unit == "month":
-        return _month(day.year, day.month), "month"
-    return str(day.year), "year"
+    return _at_precision(day, "day" if unit == "hour" else unit)
 
 
 def _h_unresolved(m: re.Match[str], article: Date | None, text: str) -> Resolved | None:
@@ -1001,13 +1006,7 @@ def _shift(value: str, precision: str, amount: int, unit: str) -> Resolved | Non
         moved = start + dt.timedelta(days=days)
     else:
         moved = _add_months(start, amount * {"month": 1, "year": 12, "decade": 120}[unit])
-    if precision == "day":
-        return moved.isoformat(), "day"
-    if precision == "week":
-        return _iso_week(moved), "week"
-    if precision == "month":
-        return _month(moved.year, moved.month), "month"
-    return str(moved.year), "year"
+    return _at_precision(moved, precision)
 
 
 def iso_value(value: str | None, article_date: Date | None) -> Resolved | None:
