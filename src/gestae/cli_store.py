@@ -6,6 +6,7 @@ import json
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 import click
@@ -328,7 +329,10 @@ def stats_cmd(db: str | None, top: int, fmt: str) -> None:
     """Counts by type, country and month, top actors, duplicates and non-English articles."""
     from gestae.store.render import render_stats
 
-    with _open(db, read_only=False) as store:  # writable: an old store is upgraded here
+    from gestae.store.connection import default_path
+
+    exists = Path(db or default_path()).exists()
+    with _open(db, read_only=not exists) as store:  # writable: an old store is upgraded here
         stats = store.stats(top)
     if fmt == "json":
         click.echo(json.dumps(stats, indent=2, default=str))
