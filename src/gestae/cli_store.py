@@ -327,9 +327,8 @@ def export_cmd(db: str | None, fmt: str, out: str, **filters: Any) -> None:
               show_default=True)
 def stats_cmd(db: str | None, top: int, fmt: str) -> None:
     """Counts by type, country and month, top actors, duplicates and non-English articles."""
-    from gestae.store.render import render_stats
-
     from gestae.store.connection import default_path
+    from gestae.store.render import render_stats
 
     exists = Path(db or default_path()).exists()
     with _open(db, read_only=not exists) as store:  # writable: an old store is upgraded here
