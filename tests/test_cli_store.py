@@ -116,11 +116,13 @@ def test_bad_options_are_one_line_errors(db, tmp_path):
     for args in (["events", "--db", db, "--since", "yesterday"],
                  ["events", "--db", db, "--near", "Nowhereville Qqq"],
                  ["events", "--db", str(tmp_path / "nope.duckdb")],
+                 ["stats", "--db", str(tmp_path / "nope.duckdb")],
                  ["export", "--db", db, "--format", "geojson", "--out",
                   str(tmp_path / "no" / "such" / "x.geojson")]):
         result = run(*args)
         assert result.exit_code == 2, args
         assert result.output.startswith("gestae: error:")
+    assert not (tmp_path / "nope.duckdb").exists()
 
 
 def test_a_mixed_folder_ingests_every_kind(tmp_path):
