@@ -15,7 +15,6 @@ from itertools import islice
 from typing import Any, Protocol
 
 import duckdb
-import pyarrow as pa
 
 from gestae import __version__
 from gestae.ingest import InputError, html_to_text
@@ -30,6 +29,7 @@ from gestae.ingest.language import detect_language, is_english
 from gestae.model import Article, DocumentResult, ErrorResult
 from gestae.store.merge import link_new
 from gestae.store.rows import mention_rows
+from gestae.store.tables import insert, key_table
 
 NEAR_DUPLICATE = 0.8  # estimated Jaccard of word 5-shingles: the same story, re-published
 MAX_ERRORS_KEPT = 20
@@ -171,10 +171,12 @@ class Ingestor:
     def _stored_keys(self, cands: list[_Pending]) -> tuple[set[str], set[str]]:
         hashes = [c.hash for c in cands]
         urls = [c.url_key for c in cands if c.url_key]
+        key_table(self.con, "ingest_hashes", "hash", hashes)
+        key_table(self.con, "ingest_urls", "url_key", urls)
         found_h = self.con.execute(
-            "SELECT hash FROM articles WHERE list_contains(?, hash)", [hashes]).fetchall()
+            "SELECT hash FROM articles JOIN ingest_hashes USING (hash)").fetchall()
         found_u = self.con.execute(
-            "SELECT url_key FROM articles WHERE list_contains(?, url_key)", [urls]).fetchall()
+            "SELECT url_key FROM articles JOIN ingest_urls USING (url_key)").fetchall()
         return {r[0] for r in found_h}, {r[0] for r in found_u}
 
     def _extract(self, pending: list[_Pending], stats: IngestStats) -> dict[str, DocumentResult]:
@@ -195,12 +197,13 @@ class Ingestor:
             p.signature = minhash(p.text)
         bands = {p.hash: lsh_bands(p.signature) for p in coded}
         all_bands = sorted({b for bs in bands.values() for b in bs})
+        key_table(self.con, "ingest_bands", "band", all_bands)
         stored = self.con.execute("""
             SELECT b.band, b.hash, s.signature, a.near_dup_of
             FROM article_bands b
             JOIN article_signatures s USING (hash)
             JOIN articles a USING (hash)
-            WHERE list_contains(?, b.band)""", [all_bands]).fetchall()
+            JOIN ingest_bands q ON q.band = b.band""").fetchall()
         by_band: dict[str, list[tuple[str, list[int], str | None]]] = {}
         for band, h, sig, root in stored:
             by_band.setdefault(band, []).append((h, list(sig), root))
@@ -268,11 +271,3 @@ class Ingestor:
             "near_dup_of": p.near_dup_of, "similarity": p.similarity,
             "batch": batch, "ingested_at": now, "gestae_version": __version__,
         }
-
-
-def insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict[str, Any]]) -> None:
-    """Bulk insert through Arrow, matching columns by name (never row by row)."""
-    if not rows:
-        return
-    arrow = pa.Table.from_pylist(rows)  # noqa: F841 - read by DuckDB below
-    con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM arrow")

@@ -22,6 +22,7 @@ import pyarrow as pa
 import yaml
 
 from gestae.store.errors import StoreError
+from gestae.store.tables import key_table
 
 
 @lru_cache(maxsize=1)
@@ -39,10 +40,7 @@ def _families(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def _id_table(con: duckdb.DuckDBPyConnection, name: str, ids: list[str]) -> None:
-    """A temporary one-column table of mention ids to join against (lists would scan)."""
-    ids_table = pa.table({"mention_id": pa.array(ids, pa.string())})  # noqa: F841 - read below
-    con.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS SELECT DISTINCT mention_id "
-                "FROM ids_table")
+    key_table(con, name, "mention_id", ids)
 
 
 def _num(value: Any) -> str:

@@ -12,7 +12,7 @@ import pyarrow as pa
 from gestae import __version__
 from gestae.model import Article, ErrorResult
 from gestae.store.connection import default_path, open_store
-from gestae.store.ingest import Extractor, Ingestor, IngestStats, insert
+from gestae.store.ingest import Extractor, Ingestor, IngestStats
 from gestae.store.merge import link_new, regroup
 from gestae.store.query import (
     EventFilter,
@@ -22,6 +22,7 @@ from gestae.store.query import (
     resolve_point,
 )
 from gestae.store.rows import mention_rows
+from gestae.store.tables import insert
 
 
 class Store:
