@@ -50,6 +50,7 @@ WITH m AS (
                ORDER BY (NOT m.negated AND m.modality = 'asserted') DESC, m.confidence DESC,
                         m.mention_id) AS article_rank
     FROM mentions m JOIN articles a ON a.hash = m.article_hash
+    {{prefilter}}
 ), r AS (  -- each article's own report of each event
     SELECT *,
         {", ".join(f"count(*) OVER (PARTITION BY event_id, coalesce({k}_best, {k}_low)) AS n_{k}"
@@ -138,11 +139,18 @@ class EventFilter:
 
 
 def events_sql(flt: EventFilter) -> tuple[str, list[Any]]:
-    """The whole query for a filter, newest events first."""
+    """The whole query for a filter, newest events first.
+
+    Every condition on an event's fields also holds for at least one of its reports (an
+    event's type, place, dates, figures and actors are some report's), so the same
+    conditions first pick the events that have such a report: only those are grouped.
+    """
     where, params = flt.sql()
-    sql = (f"{EVENTS_SQL}{where} ORDER BY date_start DESC NULLS LAST, event_id"
+    prefilter = f"WHERE m.event_id IN (SELECT event_id FROM mentions{where})" if where else ""
+    sql = (EVENTS_SQL.replace("{prefilter}", prefilter)
+           + f"{where} ORDER BY date_start DESC NULLS LAST, event_id"
            + (f" LIMIT {int(flt.limit)}" if flt.limit else ""))
-    return sql, params
+    return sql, params + params if where else params
 
 
 _SOURCE_KEYS = ("article_id", "source", "url", "date", "evidence")

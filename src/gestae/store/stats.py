@@ -22,7 +22,7 @@ def store_stats(con: duckdb.DuckDBPyConnection, top: int = 10) -> dict[str, Any]
         FROM articles""").fetchone()
     log = con.execute("SELECT coalesce(sum(duplicates), 0), coalesce(sum(errors), 0) "
                       "FROM ingest_log").fetchone()
-    con.execute(f"CREATE OR REPLACE TEMP VIEW _events AS {EVENTS_SQL}")
+    con.execute(f"CREATE OR REPLACE TEMP VIEW _events AS {EVENTS_SQL.replace('{prefilter}', '')}")
     totals = con.execute("SELECT count(*), count(*) FILTER (WHERE any_asserted) "
                          "FROM _events").fetchone()
     return {
