@@ -226,23 +226,17 @@ def _filter_options(f: Callable[..., Any]) -> Callable[..., Any]:
 def _make_filter(type_: str | None, country: str | None, actor: str | None,
                  since: str | None, until: str | None, near: str | None, km: float,
                  min_killed: int | None, asserted_only: bool, limit: int | None) -> Any:
-    from gestae.store import EventFilter, StoreError
-    from gestae.store.dates import parse_day, parse_until
-    from gestae.store.query import resolve_actor, resolve_point
+    from gestae.store import StoreError
+    from gestae.store.query import make_filter
 
     try:
-        flt = EventFilter(type=type_, country=country, actor=actor,
-                          since=parse_day(since) if since else None,
-                          until=parse_until(until) if until else None,
-                          km=km, min_killed=min_killed, asserted_only=asserted_only,
-                          limit=limit)
-        if actor:
-            flt.actor_ids = resolve_actor(actor)
-        if near:
-            flt.near, label = resolve_point(near)
-            click.echo(f"gestae: near {label}, within {km:g} km", err=True)
+        flt, label = make_filter(type=type_, country=country, actor=actor, since=since,
+                                 until=until, near=near, km=km, min_killed=min_killed,
+                                 asserted_only=asserted_only, limit=limit)
     except (ValueError, StoreError) as exc:
         raise BadInput(str(exc)) from None
+    if label:
+        click.echo(f"gestae: near {label}, within {km:g} km", err=True)
     return flt
 
 

@@ -24,7 +24,8 @@ CSV_COLUMNS = [
 ]
 
 
-def _names(actors: list[dict[str, Any]]) -> str:
+def actor_names(actors: list[dict[str, Any]]) -> str:
+    """Actors as one cell: their names (else their text), "; "-separated."""
     return "; ".join(a.get("name") or a["text"] for a in actors)
 
 
@@ -49,11 +50,11 @@ def event_rows(result: Result) -> Iterable[dict[str, Any]]:
             "type": ev["type"],
             "mode": ev["mode"],
             "context": ";".join(ev["context"]),
-            "source": _names(ev["source"]),
+            "source": actor_names(ev["source"]),
             "source_country": _countries(ev["source"]),
-            "target": _names(ev["target"]),
+            "target": actor_names(ev["target"]),
             "target_country": _countries(ev["target"]),
-            "attribution": _names(ev["attribution"]),
+            "attribution": actor_names(ev["attribution"]),
             "date": ev["date"],
             "date_precision": ev["date_precision"],
             "date_inferred": ev["date_inferred"],

@@ -41,15 +41,20 @@ class GoldDoc:
 # -- reading ------------------------------------------------------------------------------
 
 
-def _flatten(element: ET.Element, parts: list[str], timexes: list[Timex]) -> None:
-    """Append the element's text to ``parts``, recording TIMEX3 offsets (recursive)."""
-    start = sum(map(len, parts))
+def _content(element: ET.Element, parts: list[str], timexes: list[Timex]) -> None:
+    """Append the element's own text and its children (each with its tail) to ``parts``."""
     if element.text:
         parts.append(element.text)
     for child in element:
         _flatten(child, parts, timexes)
         if child.tail:
             parts.append(child.tail)
+
+
+def _flatten(element: ET.Element, parts: list[str], timexes: list[Timex]) -> None:
+    """Append the element's text to ``parts``, recording TIMEX3 offsets (recursive)."""
+    start = sum(map(len, parts))
+    _content(element, parts, timexes)
     if element.tag == "TIMEX3":
         end = sum(map(len, parts))
         timexes.append(Timex(start=start, end=end, text="".join(parts)[start:end],
@@ -61,12 +66,7 @@ def text_and_timexes(element: ET.Element) -> tuple[str, list[Timex]]:
     """The element's text without markup, and its TIMEX3s with offsets into that text."""
     parts: list[str] = []
     timexes: list[Timex] = []
-    if element.text:
-        parts.append(element.text)
-    for child in element:
-        _flatten(child, parts, timexes)
-        if child.tail:
-            parts.append(child.tail)
+    _content(element, parts, timexes)
     timexes.sort(key=lambda t: t.start)
     return "".join(parts), timexes
 

@@ -71,14 +71,24 @@ def language_probabilities(text: str) -> dict[str, float]:
     return dict(sorted(merged.items(), key=lambda item: item[1], reverse=True))
 
 
-def detect_language(text: str) -> tuple[str, float]:
-    """The most likely language of ``text`` (ISO 639-1 where one exists) and its probability
-    in 0..1; ``("und", 0.0)`` for a text without letters."""
-    probs = language_probabilities(text)
+def _top(probs: dict[str, float]) -> tuple[str, float]:
     if not probs:
         return UNDETERMINED, 0.0
     code, prob = next(iter(probs.items()))
     return code, min(1.0, max(0.0, prob))
+
+
+def detect_language(text: str) -> tuple[str, float]:
+    """The most likely language of ``text`` (ISO 639-1 where one exists) and its probability
+    in 0..1; ``("und", 0.0)`` for a text without letters."""
+    return _top(language_probabilities(text.strip()))
+
+
+def identify(text: str, threshold: float = ENGLISH_THRESHOLD) -> tuple[str, float, bool]:
+    """``detect_language`` and ``is_english`` from one run of the classifier."""
+    stripped = text.strip()
+    probs = language_probabilities(stripped)
+    return (*_top(probs), _english(stripped, probs, threshold))
 
 
 def _non_latin_share(text: str) -> float:
@@ -100,7 +110,10 @@ def is_english(text: str, threshold: float = ENGLISH_THRESHOLD) -> bool:
     A text without letters is let through: there is nothing to reject it on.
     """
     stripped = text.strip()
-    probs = language_probabilities(stripped)
+    return _english(stripped, language_probabilities(stripped), threshold)
+
+
+def _english(stripped: str, probs: dict[str, float], threshold: float) -> bool:
     if not probs:
         return True
     top, top_prob = next(iter(probs.items()))

@@ -25,7 +25,7 @@ from gestae.ingest.fingerprint import (
     minhash,
     normalise_url,
 )
-from gestae.ingest.language import detect_language, is_english
+from gestae.ingest.language import identify
 from gestae.model import Article, DocumentResult, ErrorResult
 from gestae.store.merge import link_new
 from gestae.store.rows import mention_rows
@@ -79,6 +79,7 @@ class _Pending:
     language_prob: float
     english: bool
     signature: list[int] = field(default_factory=list)
+    bands: list[str] = field(default_factory=list)  # LSH keys of the signature
     near_dup_of: str | None = None
     similarity: float | None = None
 
@@ -151,11 +152,11 @@ class Ingestor:
             if not text.strip():
                 stats.add_error(f"{item.id}: no article text")
                 continue
-            language, prob = detect_language(text)
+            language, prob, english = identify(text)
             candidates.append(_Pending(
                 article=item, text=text, hash=content_hash(text),
                 url_key=normalise_url(item.url) if item.url else None,
-                language=language, language_prob=prob, english=is_english(text)))
+                language=language, language_prob=prob, english=english))
         hashes, urls = self._stored_keys(candidates)
         fresh: list[_Pending] = []
         for cand in candidates:
@@ -195,8 +196,8 @@ class Ingestor:
         """Point each article at the earliest stored or earlier-in-batch copy of its story."""
         for p in coded:
             p.signature = minhash(p.text)
-        bands = {p.hash: lsh_bands(p.signature) for p in coded}
-        all_bands = sorted({b for bs in bands.values() for b in bs})
+            p.bands = lsh_bands(p.signature)
+        all_bands = sorted({b for p in coded for b in p.bands})
         key_table(self.con, "ingest_bands", "band", all_bands)
         stored = self.con.execute("""
             SELECT b.band, b.hash, s.signature, a.near_dup_of
@@ -210,7 +211,7 @@ class Ingestor:
         for p in coded:
             best: tuple[float, str] | None = None  # (similarity, the copy's root story)
             seen: set[str] = set()
-            for band in bands[p.hash]:
+            for band in p.bands:
                 for h, sig, root in by_band.get(band, []):
                     if h in seen:
                         continue
@@ -221,7 +222,7 @@ class Ingestor:
                         best = candidate
             if best is not None:
                 p.similarity, p.near_dup_of = best
-            for band in bands[p.hash]:
+            for band in p.bands:
                 by_band.setdefault(band, []).append((p.hash, p.signature, p.near_dup_of))
 
     # -- writing ---------------------------------------------------------------------------
@@ -242,7 +243,7 @@ class Ingestor:
                 articles.append(self._article_row(p, len(rows), batch, now))
                 if p.signature:
                     signatures.append({"hash": p.hash, "signature": p.signature})
-                    band_rows.extend({"band": b, "hash": p.hash} for b in lsh_bands(p.signature))
+                    band_rows.extend({"band": b, "hash": p.hash} for b in p.bands)
             stats.events = len(mentions)
             insert(con, "articles", articles)
             insert(con, "mentions", mentions)

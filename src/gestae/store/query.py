@@ -211,6 +211,28 @@ _LATLON = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*$")
 _FEATURE_RANK = {"city": 3, "place": 3, "admin2": 2, "admin1": 2, "country": 1}
 
 
+def make_filter(**filters: Any) -> tuple[EventFilter, str | None]:
+    """An EventFilter from plain values, as a user gives them: "since"/"until" as dates or
+    text (YYYY-MM-DD, YYYY-MM, YYYY; "until 2020" is its last day), "near" as a place name,
+    "lat,lon" or a pair, "actor" as any name the knowledge base knows. Also says which
+    point "near" was read as."""
+    from gestae.store.dates import parse_day, parse_until
+
+    near = filters.pop("near", None)
+    for name, parse in (("since", parse_day), ("until", parse_until)):
+        if isinstance(filters.get(name), str):
+            filters[name] = parse(filters[name])
+    flt = EventFilter(**filters)
+    if flt.actor and not flt.actor_ids:
+        flt.actor_ids = resolve_actor(flt.actor)
+    label = None
+    if isinstance(near, str):
+        flt.near, label = resolve_point(near)
+    elif near is not None:
+        flt.near = (float(near[0]), float(near[1]))
+    return flt, label
+
+
 def resolve_actor(name: str) -> list[str]:
     """The knowledge-base id a name stands for ("KH" -> org/kataib-hezbollah), if any."""
     from gestae.actors.explain import lookup

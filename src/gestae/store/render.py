@@ -8,16 +8,14 @@ import shutil
 from collections.abc import Iterable
 from typing import Any, TextIO
 
+from gestae.output import actor_names
+
 EVENT_COLUMNS = [
     "event_id", "type", "mode", "date", "date_precision", "location", "country", "admin1",
     "lat", "lon", "location_precision", "killed", "injured", "arrested", "source", "target",
     "negated", "modality", "cameo_root", "quad_class", "intensity", "acled_event_type",
     "acled_sub_event_type", "confidence", "n_articles", "urls", "evidence",
 ]
-
-
-def _names(actors: list[dict[str, Any]]) -> str:
-    return "; ".join(a.get("name") or a["text"] for a in actors)
 
 
 def _best(count: dict[str, Any] | None) -> Any:
@@ -36,7 +34,8 @@ def flat_event(event: dict[str, Any]) -> dict[str, Any]:
         "location_precision": loc.get("precision"),
         "killed": _best(cas.get("killed")), "injured": _best(cas.get("injured")),
         "arrested": _best(cas.get("arrested")),
-        "source": _names(event.get("source", [])), "target": _names(event.get("target", [])),
+        "source": actor_names(event.get("source", [])),
+        "target": actor_names(event.get("target", [])),
         "negated": event.get("negated"), "modality": event.get("modality"),
         "cameo_root": event.get("cameo_root"), "quad_class": event.get("quad_class"),
         "intensity": event.get("intensity"), "acled_event_type": event.get("acled_event_type"),

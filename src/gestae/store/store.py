@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
@@ -10,6 +9,8 @@ import duckdb
 import pyarrow as pa
 
 from gestae import __version__
+from gestae.ingest import InputError
+from gestae.ingest.jsonl import parse_record
 from gestae.model import Article, ErrorResult
 from gestae.store.connection import default_path, open_store
 from gestae.store.ingest import Extractor, Ingestor, IngestStats
@@ -18,8 +19,7 @@ from gestae.store.query import (
     EventFilter,
     event_dict,
     events_sql,
-    resolve_actor,
-    resolve_point,
+    make_filter,
 )
 from gestae.store.rows import mention_rows
 from gestae.store.tables import insert
@@ -64,7 +64,7 @@ class Store:
             from gestae.ingest.sources import iter_sources
 
             articles = iter_sources([articles])
-        items = (Article(**a) if isinstance(a, dict) else a for a in articles)
+        items = (_article(a, n) for n, a in enumerate(articles, 1))
         ingestor = Ingestor(self.connection, extractor or _default_pipeline(), batch_size,
                             merge=merge)
         return ingestor.run(items, on_batch)
@@ -136,21 +136,18 @@ class Store:
 
     # -- reading --------------------------------------------------------------------------
 
-    def event_rows(self, flt: EventFilter | None = None, **filters: Any) -> pa.Table:
-        """Events as an Arrow table: the representative fields, sources and n_articles."""
-        sql, params = events_sql(flt or _filter(**filters))
-        return self.connection.execute(sql, params).to_arrow_table()
-
     def events(self, flt: EventFilter | None = None, **filters: Any) -> pa.Table:
         """Events matching the filters (``type``, ``country``, ``actor``, ``since``,
         ``until``, ``near`` (a name or "lat,lon") with ``km``, ``min_killed``,
-        ``asserted_only``, ``limit``) as an Arrow table; ``.to_pandas()`` for pandas."""
-        return self.event_rows(flt, **filters)
+        ``asserted_only``, ``limit``) as an Arrow table of the representative fields,
+        ``sources`` and ``n_articles``; ``.to_pandas()`` for pandas."""
+        sql, params = events_sql(flt or make_filter(**filters)[0])
+        return self.connection.execute(sql, params).to_arrow_table()
 
     def event_dicts(self, flt: EventFilter | None = None, **filters: Any
                     ) -> Iterator[dict[str, Any]]:
         """Events as the output contract's dicts plus ``sources`` and ``n_articles``."""
-        sql, params = events_sql(flt or _filter(**filters))
+        sql, params = events_sql(flt or make_filter(**filters)[0])
         cursor = self.connection.execute(sql, params)
         names = [d[0] for d in cursor.description]
         while chunk := cursor.fetchmany(1000):
@@ -188,20 +185,16 @@ class Store:
         return store_stats(self.connection, top)
 
 
-def _filter(**filters: Any) -> EventFilter:
-    near = filters.pop("near", None)
-    flt = EventFilter(**filters)
-    if flt.actor and not flt.actor_ids:
-        flt.actor_ids = resolve_actor(flt.actor)
-    if isinstance(near, str):
-        flt.near, _ = resolve_point(near)
-    elif near is not None:
-        flt.near = (float(near[0]), float(near[1]))
-    for name in ("since", "until"):
-        value = getattr(flt, name)
-        if isinstance(value, str):
-            setattr(flt, name, dt.date.fromisoformat(value))
-    return flt
+def _article(item: Article | ErrorResult | dict[str, Any], number: int
+             ) -> Article | ErrorResult:
+    """A dict checked as a JSON Lines record is; a bad one is an error in the stream."""
+    if not isinstance(item, dict):
+        return item
+    try:
+        return parse_record(item, number)
+    except InputError as exc:
+        ident = item.get("id")
+        return ErrorResult(id=str(ident) if ident is not None else None, error=str(exc))
 
 
 def _default_pipeline() -> Extractor:
