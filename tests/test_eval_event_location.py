@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from gestae.evaluate import event_location as el
-from gestae.model import DocumentResult, Event, Evidence, Place
+from gestae.model import DocumentResult, Event, Evidence, Place, TriggerWord
 
 S1 = "Gunmen attacked a bus in Kirkuk on Friday."  # attacked 7..15, Kirkuk 25..31
 S2 = "Police arrested two men."  # arrested 7..15, no location
@@ -142,3 +142,16 @@ def test_runner_parses_each_sentence_once(gold_file: Path) -> None:
     assert report.metrics["trigger_found"] == 0.25
     limited = runner(gold_file, FakePipeline({}), 2)
     assert limited.n == 2
+
+
+def test_a_folded_verb_finds_its_event_but_not_strictly(gold_file: Path) -> None:
+    """ "fled" folded into the shelling counts as found; the strict figure says it is not."""
+    gold = el.read(gold_file)
+    shelled = event(S3, "shelled", ("Homs", "exact"))
+    at = S3.index("fled")
+    shelled.evidence.other_triggers = [TriggerWord("fled", at, at + 4)]
+    preds = {S1: [event(S1, "attacked", ("Kirkuk", "exact"))], S2: [event(S2, "arrested")],
+             S3: [shelled]}
+    m, _rows = el.score(gold, preds)
+    assert m["trigger_found"] == 1.0 and m["location_accuracy"] == 1.0
+    assert m["trigger_found_strict"] == 0.75 and m["location_accuracy_strict"] == 0.75

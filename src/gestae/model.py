@@ -112,6 +112,16 @@ class Quantity(Record):
 
 
 @dataclass
+class TriggerWord(Record):
+    """A further word of the sentence that reports the same event ("killing" in "a bomb
+    exploded, killing five"): folded into the event rather than coded as a second one."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
 class Evidence(Record):
     text: str
     start: int
@@ -120,6 +130,7 @@ class Evidence(Record):
     trigger_start: int
     trigger_end: int
     rule: str
+    other_triggers: list[TriggerWord] = field(default_factory=list)
 
 
 @dataclass
@@ -172,6 +183,7 @@ class EventCandidate:
     source_spans: list[tuple[int, int]] = field(default_factory=list)
     target_spans: list[tuple[int, int]] = field(default_factory=list)
     attribution_spans: list[tuple[int, int]] = field(default_factory=list)
+    other_trigger_spans: list[tuple[int, int]] = field(default_factory=list)
     negated: bool = False
     modality: Modality = "asserted"
     confidence: float = 0.5

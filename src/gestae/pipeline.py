@@ -33,6 +33,7 @@ from gestae.model import (
     Evidence,
     Place,
     TimeRef,
+    TriggerWord,
 )
 
 Span = tuple[int, int]
@@ -240,6 +241,8 @@ class Pipeline:
                 trigger_start=cand.trigger_start,
                 trigger_end=cand.trigger_end,
                 rule=cand.rule,
+                other_triggers=[TriggerWord(text[s:e], s, e)
+                                for s, e in cand.other_trigger_spans],
             ),
             confidence=round(cand.confidence, 3),
         )
@@ -296,7 +299,8 @@ def _tidy(cand: EventCandidate, text: str, header: int) -> EventCandidate:
 
     return replace(cand, sent_start=max(cand.sent_start, header),
                    source_spans=clip(cand.source_spans), target_spans=clip(cand.target_spans),
-                   attribution_spans=clip(cand.attribution_spans))
+                   attribution_spans=clip(cand.attribution_spans),
+                   other_trigger_spans=clip(cand.other_trigger_spans))
 
 
 def _outside_place_names(actors: list[Actor], places: list[Place]) -> list[Actor]:
@@ -344,7 +348,8 @@ class _Remapper:
         t_start, t_end = self._map(ev.trigger_start, ev.trigger_end)
         evidence = replace(ev, start=start, end=end, text=self.original[start:end],
                            trigger_start=t_start, trigger_end=t_end,
-                           trigger=self.original[t_start:t_end])
+                           trigger=self.original[t_start:t_end],
+                           other_triggers=[self.span(w) for w in ev.other_triggers])
         return replace(
             event,
             evidence=evidence,

@@ -162,6 +162,8 @@ class _Match:
     type: str = ""
     rule: str = ""
     verb: Token | None = None  # a verb of the same event this nominal trigger absorbed
+    also: list[Token] = field(default_factory=list)  # words of triggers folded into this one
+    into: _Match | None = None  # the trigger this one was folded into
     sent_index: int = 0  # which sentence of the document (0 = the lead)
 
     def __post_init__(self) -> None:
@@ -975,6 +977,7 @@ class EventCoder:
                         m.mode = other.mode
                         m.cameo_root = other.cameo_root
                     m.tokens.append(obj)
+                    _fold(m, other)
                     drop.add(obj.i)
         # "met in Muscat to discuss": a purpose clause of the same type is the same event
         for m in matches:
@@ -982,6 +985,7 @@ class EventCoder:
             if (m.pattern.pos == "verb" and m.head.dep_ in ("xcomp", "advcl")
                     and gov is not None and gov is not m and gov.type == m.type
                     and any(c.dep_ == "aux" and c.lower_ == "to" for c in m.head.children)):
+                _fold(gov, m)
                 drop.add(m.head.i)
         # "Clashes between A and B killed 12": the nominal event is the incident; the verb
         # only gives it a target (see _noun_arguments) and is not a second event.
@@ -993,6 +997,7 @@ class EventCoder:
                 if (subj.dep_ == "nsubj" and other is not None and other.pattern.pos == "noun"
                         and other.type == m.type and other.head.i not in drop):
                     drop.add(m.head.i)
+                    _fold(other, m)
                     other.verb = m.head  # the clause is reported by this verb (confidence)
                     if other.mode is None:
                         other.mode, other.cameo_root = m.mode, m.cameo_root
@@ -1001,6 +1006,7 @@ class EventCoder:
         for m in matches:
             if m.pattern.pos == "noun" and m.verb is None and m.head.i not in drop:
                 m.verb = self._event_predicate(m.head)
+        _keep_folded(matches, drop)
         return [m for m in matches if m.head.i not in drop]
 
     def _event_predicate(self, noun: Token) -> Token | None:
@@ -1037,6 +1043,7 @@ class EventCoder:
             gov = (by_head.get(head.head.i) if bare_conjunct or participle or relative
                    else None)
             if gov is not None and gov is not m and gov.type == "ASSAULT":
+                _fold(gov, m)
                 drop.add(head.i)
         return drop
 
@@ -1055,6 +1062,7 @@ class EventCoder:
                 cur = cur.head
                 gov = by_head.get(cur.i)
                 if gov is not None and gov is not m and ontology.quad_class(gov.type) == 2:
+                    _fold(gov, m)
                     drop.add(head.i)
                     break
         return drop
@@ -1148,6 +1156,31 @@ class EventCoder:
             return self._role_penalty(token.head, depth + 1)
         return 0.0
 
+    def _other_triggers(self, match: _Match, trigger: tuple[int, int]
+                        ) -> list[tuple[int, int]]:
+        """Words outside the trigger span that report the same event: triggers folded into
+        it, the noun a reporting verb stands for, and the light verb that carries a nominal
+        trigger ("launched a wave of attacks", "staged a sit-in")."""
+        words = [*match.tokens, *match.also]
+        if match.pattern.pos == "noun":
+            words.append(match.head)
+            light = self._light_verb(match.head)
+            if light is not None:
+                words.append(light)
+        spans = {(t.idx, t.idx + len(t)) for t in words
+                 if t.pos_ not in ("DET", "ADP", "PART", "PUNCT")}
+        return sorted(s for s in spans if s[1] <= trigger[0] or s[0] >= trigger[1])
+
+    def _light_verb(self, noun: Token) -> Token | None:
+        """The verb whose object the nominal trigger is, when it only performs it."""
+        head = noun
+        while head.dep_ == "pobj" and head.head.dep_ == "prep" and lemma(head.head) == "of":
+            head = head.head.head  # "launched a string of attacks"
+        verb = head.head
+        if head.dep_ != "dobj" or verb.pos_ != "VERB":
+            return None
+        return verb if lemma(verb) in self.cues.get("light_verbs", frozenset()) else None
+
     def _candidate(self, match: _Match, sent: Span) -> EventCandidate:
         tokens = sorted(match.tokens, key=lambda t: t.i)
         first, last = tokens[0], tokens[-1]
@@ -1157,6 +1190,7 @@ class EventCoder:
             # "a roadside bomb killed five": the verb reports the event and anchors its place
             # and date; the noun still gives the mode and the rule
             first = last = match.verb
+        trigger_span = (first.idx, last.idx + len(last))
         context = list(match.pattern.context)
         for extra in ontology.mode_contexts(match.type, match.mode):
             if extra not in context:
@@ -1174,10 +1208,32 @@ class EventCoder:
             source_spans=_spans(match.sources),
             target_spans=_spans(match.targets),
             attribution_spans=_spans(match.attributions),
+            other_trigger_spans=self._other_triggers(match, trigger_span),
             negated=match.negated,
             modality=match.modality,  # type: ignore[arg-type]
             confidence=self._confidence(match),
         )
+
+
+def _fold(into: _Match, match: _Match) -> None:
+    """Note that ``match`` reports the same event as ``into`` (see ``_keep_folded``)."""
+    match.into = into
+
+
+def _keep_folded(matches: list[_Match], drop: set[int]) -> None:
+    """Give each surviving trigger the words of the triggers folded into it, through chains
+    ("exploded, killing two and wounding six": wounding -> killing -> exploded)."""
+    for match in matches:
+        if match.head.i not in drop:
+            continue
+        root, seen = match.into, 0
+        while root is not None and root.head.i in drop and seen < len(matches):
+            root, seen = root.into, seen + 1
+        if root is None or root.head.i in drop:
+            continue
+        for token in (match.head, *match.tokens):
+            if token not in root.also:
+                root.also.append(token)
 
 
 def _spans(tokens: Iterable[Token]) -> list[tuple[int, int]]:
