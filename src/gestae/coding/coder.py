@@ -126,7 +126,7 @@ def _time_adjunct(prep: Token) -> bool:
 
 def _misparsed_main_verb(token: Token) -> bool:
     """An intransitive verb parsed as a participle of the root noun: the real main verb."""
-    return (token.dep_ == "acl" and token.head.dep_ == "ROOT"
+    return (token.dep_ == "acl" and token.head.dep_ in ("ROOT", "appos")
             and token.head.pos_ in ("NOUN", "PROPN")
             and lemma(token) in cues().get("misparsed_main_verbs", ())
             and not any(c.dep_ in ("dobj", "auxpass", "agent") for c in token.children))
@@ -135,6 +135,8 @@ def _misparsed_main_verb(token: Token) -> bool:
 def _is_passive(token: Token) -> bool:
     if _misparsed_main_verb(token):
         return False
+    if token.dep_ == "acl" and any(c.dep_ == "dobj" for c in token.children):
+        return False  # "Another bombing, in July, killed 50": a main verb, not a participle
     if any(c.dep_ in _PASSIVE_MARK for c in token.children):
         return True
     if token.tag_ == "VBN" and token.dep_ == "conj" and _is_passive(token.head) and not any(
@@ -230,19 +232,49 @@ class EventCoder:
             yield self._candidate(match, sent)
 
     def _match(self, token: Token, pos: str) -> _Match | None:
-        if pos == "verb" and token.pos_ not in ("VERB", "AUX") and not token.tag_.startswith("VB"):
-            return None
+        word = lemma(token)
+        if pos == "verb":
+            verb = self._misparsed_verb(token)
+            if verb is None and token.pos_ not in ("VERB", "AUX") and not token.tag_.startswith(
+                    "VB"):
+                return None
+            if verb is None and token.dep_ in ("amod", "compound"):
+                return None  # "the wounded soldiers"
+            word = verb or word
         if pos == "noun" and token.pos_ not in ("NOUN", "PROPN"):
             return None
-        if token.dep_ in ("amod", "compound") and pos == "verb":
-            return None  # "the wounded soldiers"
-        candidates = self.index.get((pos, lemma(token))) or self.index.get(
-            (pos, token.lower_), ()
-        )
+        candidates = self.index.get((pos, word)) or self.index.get((pos, token.lower_), ())
         for pattern in candidates:
             match = self._try(pattern, token)
             if match is not None:
                 return match
+        return None
+
+    def _misparsed_verb(self, token: Token) -> str | None:
+        """The verb lemma of a word the small parser read as a noun or an adjective although it
+        is a finite verb: "a gunman shot and killed ..." (a noun with a verb conjunct),
+        "soldiers patrol the streets" (a bare noun after a plural subject), "troops are
+        patrolling markets" (an adjective after "be"). None for an ordinary word."""
+        cue = self.cues
+        prev = token.doc[token.i - 1] if token.i > token.sent.start else None
+        if token.pos_ in ("NOUN", "PROPN"):
+            verb = (cue.get("noun_verb_forms") or {}).get(token.lower_)
+            if verb and any((c.dep_ == "conj" and c.tag_ in ("VBD", "VBN") and c.i > token.i)
+                            or c.dep_ == "nsubj" for c in token.children):
+                return str(verb)  # "shot and killed", "police shot at a car"
+            if any(c.dep_ in ("det", "poss", "nummod") for c in token.children):
+                return None  # "an army patrol"
+            if (lemma(token) in cue.get("bare_verb_nouns", ()) and token.tag_ == "NN"
+                    and prev is not None and (prev.tag_ in ("NNS", "NNPS")
+                                              or lemma(prev) in cue["bare_verb_subjects"])):
+                return lemma(token)  # "peacekeepers patrol", "state police patrol"
+            return None
+        if (token.dep_ in ("amod", "compound") and token.lower_.endswith("ing")
+                and prev is not None and lemma(prev) == "be" and prev.pos_ == "AUX"):
+            stem = token.lower_[:-3]  # "are patrolling markets": a progressive verb
+            forms = (lemma(token), stem, stem + "e", stem[:-1] if stem[-1:] == stem[-2:-1]
+                     else stem)
+            return next((f for f in forms if ("verb", f) in self.index), None)
         return None
 
     def _try(self, pattern: Pattern, token: Token) -> _Match | None:
@@ -309,7 +341,31 @@ class EventCoder:
                      and (lemma(c) in pattern.xcomp or "*" in pattern.xcomp)]
             if not comps:
                 return None
+        if pattern.subj and not any(self._subject_fits(s, pattern) for s in self._subjects(token)):
+            return None
         return _Match(pattern=pattern, head=token, tokens=tokens, obj=obj)
+
+    def _subjects(self, token: Token) -> list[Token]:
+        """The verb's subject: its own, the one it shares with the verb it is coordinated
+        with, or the noun a misparsed verb follows ("peacekeepers patrol")."""
+        own = [t for c in token.children if c.dep_ in (*_SUBJ, "nsubjpass")
+               for t in _conjuncts(c)]
+        if own:
+            return own
+        if token.pos_ in ("NOUN", "PROPN"):
+            return [c for c in token.children if c.dep_ in ("compound", "nmod")
+                    and c.i < token.i]
+        return self._inherited_subject(token, False)
+
+    @staticmethod
+    def _subject_fits(subject: Token, pattern: Pattern) -> bool:
+        """A subject phrase with a word of the required class ("the army's 4th Division",
+        "a force from Jabhat al-Nusra"), or the acronym of an armed group ("SAA", "YPG")."""
+        if subject.pos_ == "PROPN" and subject.text.isupper() and 2 <= len(subject) <= 6 and (
+                "@armed" in pattern.subj):
+            return True
+        words = [t for t in subject.subtree if t.dep_ not in ("relcl", "acl")]
+        return any(lemma(t) in pattern.subj for t in words[:12])
 
     def _through_quantity(self, token: Token) -> list[Token]:
         """A noun, and for a quantity noun the nouns it counts: "a total of 206 rifles",
@@ -376,6 +432,9 @@ class EventCoder:
                     words.update(lemma(t) for c in _conjuncts(child)
                                  for t in self._through_quantity(c))
                 elif child.dep_ in ("prep", "prt", "dative"):
+                    if child.dep_ == "prep" and (child.i < match.head.i or lemma(child) in
+                                                 self.cues["setting_preps"]):
+                        continue  # "On the ground, ...", "captured at the scene": a setting
                     words.update(lemma(o) for o in _pobjs(child))
         return words
 
@@ -459,6 +518,10 @@ class EventCoder:
             self._noun_arguments(match)
         else:
             self._verb_arguments(match)
+        if not match.targets:  # "launched an offensive, targeting the airport": folded in
+            match.targets = [t for w in match.also if lemma(w) in self.cues.get(
+                "same_attack_verbs", frozenset()) for c in w.children if c.dep_ == "dobj"
+                for t in _conjuncts(c)]
         match.sources = self._issuers(self._resolve_relative(match, match.sources))
         match.targets = self._resolve_relative(match, match.targets)
         trigger_heads = {m.head.i for m in matches} | {t.i for m in matches for t in m.tokens}
@@ -534,15 +597,28 @@ class EventCoder:
                 if prep.dep_ in ("prep", "dative") and lemma(prep) in pattern.target_preps:
                     targets.extend(_pobjs(prep))
         if not targets and not passive and pattern.dobj == "target" and not pattern.obj:
-            for conj in token.children:  # "arrested and detained the organizers"
-                if conj.dep_ == "conj" and conj.pos_ == "VERB" and not any(
+            for conj in _conjuncts(token)[1:]:  # "arrested and detained the organizers"
+                if conj.pos_ == "VERB" and not any(
                     c.dep_ in _SUBJ for c in conj.children
                 ):
                     targets = [t for c in conj.children if c.dep_ == "dobj"
                                for t in _conjuncts(c)]
-                    break
+                    if targets:  # "bombed, strafed and rocketed the road": the last one's
+                        break
+        if not sources and token.pos_ in ("NOUN", "PROPN", "ADJ") or token.dep_ == "amod":
+            # a verb the parser read as a noun or adjective: "a looter shot and killed",
+            # "troops are patrolling markets" (the subject hangs on "are")
+            prev = token.doc[token.i - 1] if token.i else token
+            sources = sources or [c for c in token.children if c.dep_ in ("compound", "nmod")
+                                  and c.i < token.i]
+            sources = sources or [t for c in prev.children if c.dep_ in _SUBJ
+                                  for t in _conjuncts(c)]
         if not sources:
             sources = self._inherited_subject(token, passive)
+        if not targets and passive:  # "Also bombed was the village of X": the inverted subject
+            targets = [t for c in token.children if c.dep_ == "auxpass" and c.i > token.i
+                       for a in c.children if a.dep_ in ("attr", "nsubj")
+                       for t in _conjuncts(a)]
         if not targets and token.dep_ in ("relcl", "acl") and passive:
             targets = [token.head]
         if not passive and not any(self._names_actor(t) for t in targets):
@@ -992,9 +1068,13 @@ class EventCoder:
         for m in matches:
             if m.pattern.pos != "verb" or m.head.i in drop:
                 continue
-            for subj in m.head.children:
+            subjects = [c for c in m.head.children if c.dep_ == "nsubj"]
+            if m.head.dep_ == "acl" and m.head.tag_ in ("VBD", "VBN") and not _is_passive(
+                    m.head):
+                subjects.append(m.head.head)  # "Another bombing, in July, killed 50"
+            for subj in subjects:
                 other = by_head.get(subj.i)
-                if (subj.dep_ == "nsubj" and other is not None and other.pattern.pos == "noun"
+                if (other is not None and other.pattern.pos == "noun"
                         and other.type == m.type and other.head.i not in drop):
                     drop.add(m.head.i)
                     _fold(other, m)
@@ -1029,7 +1109,8 @@ class EventCoder:
         and injuries are the cost of one attack, not further attacks. A killing/wounding verb
         that is a participle clause of an attack, or a subject-less conjunct of one, is
         absorbed; its figures then go to the attack."""
-        words = self.cues.get("consequence_verbs", frozenset())
+        words = self.cues.get("consequence_verbs", frozenset()) | self.cues.get(
+            "same_attack_verbs", frozenset())
         drop: set[int] = set()
         for m in matches:
             head = m.head
@@ -1182,7 +1263,10 @@ class EventCoder:
         return verb if lemma(verb) in self.cues.get("light_verbs", frozenset()) else None
 
     def _candidate(self, match: _Match, sent: Span) -> EventCandidate:
-        tokens = sorted(match.tokens, key=lambda t: t.i)
+        # "Kirkuk, captured by ...": the object the participle modifies is no trigger word
+        tokens = sorted((t for t in match.tokens
+                         if not (t.i < match.head.i and t.is_ancestor(match.head))),
+                        key=lambda t: t.i)
         first, last = tokens[0], tokens[-1]
         if last.i - first.i > 5:  # a far particle or object: keep the head word only
             first = last = match.head

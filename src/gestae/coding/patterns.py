@@ -43,6 +43,7 @@ class Pattern:
     pobj: tuple[str, ...] = ()
     modifier: tuple[str, ...] = ()
     xcomp: tuple[str, ...] = ()
+    subj: tuple[str, ...] = ()  # a word of the subject phrase ("@armed": forces, militants)
     target_preps: tuple[str, ...] = ()
     source_preps: tuple[str, ...] = ()
     of_role: str = "target"  # for nouns: "X of Y" makes Y this role
@@ -59,7 +60,7 @@ class Pattern:
     constraints: int = field(default=0, compare=False)
 
 
-_LIST_FIELDS = ("particle", "prep", "obj", "obj_not", "pobj", "modifier", "xcomp",
+_LIST_FIELDS = ("particle", "prep", "obj", "obj_not", "pobj", "modifier", "xcomp", "subj",
                 "target_preps", "source_preps", "context")
 
 
@@ -145,7 +146,19 @@ def is_place_word(word: str) -> bool:
     return any(e.feature == "city" and e.population >= floor for e in entries)
 
 
-WORD_CLASSES = {"@place": is_place_word}
+@lru_cache(maxsize=1)
+def _armed_words() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in _word_class_data().get("armed", {}).get(
+        "words", ()))
+
+
+def is_armed_word(word: str) -> bool:
+    """``@armed``: a lemma that names armed forces, armed groups or their weapons platforms
+    ("army", "troop", "militant", "brigade", "tank"); see ``data/word_classes.yaml``."""
+    return word.lower() in _armed_words()
+
+
+WORD_CLASSES = {"@place": is_place_word, "@armed": is_armed_word}
 
 
 def _defaults(pos: str) -> dict[str, Any]:
@@ -174,13 +187,13 @@ def compile_pattern(raw: dict[str, Any]) -> Pattern:
     for name in _LIST_FIELDS:
         if name in raw:
             kwargs[name] = _as_tuple(raw[name])
-    for name in ("obj", "pobj"):
+    for name in ("obj", "pobj", "subj"):
         if any(w.startswith("@") for w in kwargs.get(name, ())):
             kwargs[name] = WordSet(kwargs[name])
     cameo = raw.get("cameo")
     root = raw.get("cameo_root") or (str(cameo)[:2] if cameo else ontology.cameo_root(type_))
     # a required object or modifier says more than a preposition: weigh it double
-    constraints = sum(bool(kwargs.get(n)) for n in ("particle", "prep", "xcomp"))
+    constraints = sum(bool(kwargs.get(n)) for n in ("particle", "prep", "xcomp", "subj"))
     constraints += 2 * sum(bool(kwargs.get(n)) for n in ("obj", "pobj", "modifier"))
     constraints += raw.get("passive") is not None
     return Pattern(

@@ -23,6 +23,12 @@ REGION_FEATURES = frozenset({"admin1", "admin2", "region", "continent"})
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass"})
 # Dependency labels that open a new clause: a place across one is tied more loosely.
 CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "xcomp", "parataxis", "acl"})
+# A place phrase so attached to the trigger names who acts, not where ("The Islamic State
+# of Iraq and al-Sham launched ...").
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "agent", "expl"})
+# Clauses whose verb is only the trigger's own participle or conjunct ("stormed the village,
+# killing 39"); a conjunct with its own subject is another clause.
+SHARED_DEPS = frozenset({"advcl", "conj", "xcomp"})
 
 
 @dataclass
@@ -32,6 +38,7 @@ class _Tie:
     near: bool
     anchor: Token  # the word the place's phrase attaches to
     modifier: bool = False  # the place only modifies a common noun ("a Lima safe house")
+    dep: str = ""  # the dependency of the place's phrase on the anchor, without a preposition
 
 
 def _span(doc: Doc, start: int, end: int) -> Span | None:
@@ -54,7 +61,8 @@ def _tie(doc: Doc, place: Place, trigger: Token | None = None) -> _Tie | None:
     locative = set(c["in_preps"]) | set(c["near_preps"])
     for _ in range(5):  # climb "the outskirts of the city of X"
         if tok.dep_ == "poss" and tok.head is not tok:
-            if tok.head.lower_ not in owned:
+            if tok.head.lower_ not in owned and not _placed_possession(tok.head, place,
+                                                                        locative):
                 # "Syria's army": an actor, not a place; but "Mexico's police chief was
                 # shot", "Baghdad's main bridges were destroyed": the owner locates a victim
                 return _Tie(place, "owner" if _object_of(tok.head, trigger, c, people=True)
@@ -75,11 +83,12 @@ def _tie(doc: Doc, place: Place, trigger: Token | None = None) -> _Tie | None:
             continue
         if tok.dep_ in OBJECT_DEPS:
             # "rebels captured Birao", "Kabul was shelled", "Chechnya's towns were destroyed"
-            return _Tie(place, "in" if via_of else "object", near, tok.head, modifier)
+            return _Tie(place, "in" if via_of else "object", near, tok.head, modifier,
+                        tok.dep_)
         if tok.dep_ != "pobj":
             # "10 km north of Baghdad": the direction word hangs on the verb directly
             return _Tie(place, "in" if via_of else None, near,
-                        tok.head if tok.head is not tok else tok, modifier)
+                        tok.head if tok.head is not tok else tok, modifier, tok.dep_)
         prep = tok.head
         word = prep.lower_
         if prep.dep_ == "pcomp" or (word == "to" and prep.head.lower_ == "close"):
@@ -98,6 +107,17 @@ def _tie(doc: Doc, place: Place, trigger: Token | None = None) -> _Tie | None:
     return None
 
 
+def _placed_possession(noun: Token, place: Place, locative: set[str]) -> bool:
+    """ "at Bethlehem's Church of the Nativity", "near Tehran university's campus": what a
+    town owns, named under a locative preposition, is in the town. A country's possession
+    is not ("outside Israel's embassy" may be anywhere)."""
+    c = cues()
+    named = noun.pos_ == "PROPN" or noun.lower_ in set(c["local_nouns"]) \
+        or noun.lower_ in set(c["facility_words"]) or noun.lower_ in set(c["feature_nouns"])
+    return (place.feature != "country" and named and noun.dep_ == "pobj"
+            and noun.head.lower_ in locative)
+
+
 def _modifies_noun(tok: Token, place: Place, trigger: Token | None) -> bool:
     """A town or region used as a modifier of a common noun ("a Baghdad cafe"); a country so
     used is mostly an actor ("a US air strike") and does not count."""
@@ -114,7 +134,8 @@ def _object_of(noun: Token, trigger: Token | None, c: dict, people: bool = False
     with ``people`` persons count too ("Japan's police chief was shot")."""
     return (trigger is not None and noun.head == trigger and noun.dep_ in OBJECT_DEPS
             and (people or noun.lower_ not in _person_nouns(True))
-            and noun.lower_ not in set(c["of_abstract_nouns"]))
+            and (noun.lower_ not in set(c["of_abstract_nouns"])
+                 or noun.lower_ in set(c["held_nouns"])))
 
 
 @lru_cache(maxsize=2)
@@ -147,10 +168,32 @@ def _inside_near_phrase(anchor: Token, trigger: Token, c: dict) -> bool:
 
 
 def _governs(verb: Token, trigger: Token) -> bool:
-    """The trigger is a participle or conjunct of ``verb``, so shares its place: "stormed
-    the village, killing 39", "raided and burned the town"."""
-    return trigger.head == verb and trigger.dep_ in {"advcl", "conj", "xcomp"} \
-        and verb.pos_ == "VERB"
+    """The trigger is a participle or subject-less conjunct of ``verb``, so shares its place:
+    "stormed the village, killing 39", "raided and burned the town"."""
+    return trigger.head == verb and trigger.dep_ in SHARED_DEPS and verb.pos_ == "VERB" \
+        and not _own_clause(trigger)
+
+
+def _own_clause(token: Token) -> bool:
+    """A conjunct verb with its own subject is a clause of its own ("... and mortars were
+    fired at a base in Gaza"), unless it only adds to the toll ("two were killed and five
+    wounded when ...")."""
+    return token.dep_ == "conj" and token.pos_ in ("VERB", "AUX") and any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in token.children) \
+        and token.lemma_.lower() not in set(cues()["toll_verbs"])
+
+
+def _modified_place(doc: Doc, place: Place, trigger: Token) -> bool:
+    """The trigger is a participle or relative clause of the place itself: "Eastern
+    Slavonia, captured by the Serbs in 1991", "the town that rebels stormed", "Iraq, whose
+    bases were bombed"."""
+    span = _span(doc, place.start, place.end)
+    if span is None or trigger.dep_ not in ("acl", "relcl"):
+        return False
+    tok = span.root
+    while tok.dep_ in {"conj", "appos"} and tok.head is not tok:
+        tok = tok.head
+    return trigger.head == tok
 
 
 def _path_length(a: Token, b: Token) -> tuple[int, int]:
@@ -161,9 +204,20 @@ def _path_length(a: Token, b: Token) -> tuple[int, int]:
     if common is None:
         return 99, 9
     i, j = up_a.index(common), up_b.index(common)
-    crossed = sum(1 for t in up_a[:i] if t.dep_ in CLAUSE_DEPS)
-    crossed += sum(1 for t in up_b[:j] if t.dep_ in CLAUSE_DEPS)
+    crossed = sum(1 for t in up_a[:i] if _opens_clause(t, b))
+    crossed += sum(1 for t in up_b[:j] if _opens_clause(t, b))
     return i + j, crossed
+
+
+def _opens_clause(token: Token, trigger: Token) -> bool:
+    """A clause boundary on the way between place and trigger; "stormed the checkpoints
+    located at X" only says where the trigger's object is and is no boundary."""
+    if token.dep_ == "acl" and token.lemma_.lower() in set(cues()["placing_verbs"]) \
+            and token.head.head == trigger and token.head.dep_ in OBJECT_DEPS:
+        return False
+    if token.dep_ == "xcomp" and token.head.lemma_.lower() in set(cues()["catenatives"]):
+        return False  # "were able to make headway in X", "tried to storm X"
+    return token.dep_ in CLAUSE_DEPS or _own_clause(token)
 
 
 def _precision(place: Place, near: bool) -> str:
@@ -213,7 +267,7 @@ def _level(doc: Doc, place: Place, unresolved: frozenset[int] = frozenset()) -> 
 def locate(doc: Doc, trigger_start: int, trigger_end: int, places: list[Place],
            fallback: Place | None, fallback_is_dateline: bool = False,
            containers: dict[int, Place] | None = None,
-           gaz: Gazetteer | None = None) -> Place | None:
+           gaz: Gazetteer | None = None, event_type: str | None = None) -> Place | None:
     """The event's location as a copy of a Place with ``precision`` set, or None.
 
     ``fallback`` (the dateline or focus place) is used when nothing in the trigger's sentence
@@ -224,17 +278,20 @@ def locate(doc: Doc, trigger_start: int, trigger_end: int, places: list[Place],
     its container: an event at a part the gazetteer cannot place keeps the part's words
     with the container's coordinates, precision "near".
     With ``gaz``, a fallback in another country than every place the paragraph names gives
-    way to the paragraph's country."""
+    way to the paragraph's country. For ``event_type`` a physical act on territory (an
+    attack, a patrol), a country as the trigger's object is where it happened ("bombed
+    Syria"); for others it is only a party ("condemned Syria")."""
     fallback = _paragraph_fallback(doc, trigger_start, places, fallback, gaz)
     trig_span = _span(doc, trigger_start, trigger_end)
     if trig_span is None:
         return _inferred(fallback)
-    trigger = trig_span.root
+    trigger = _trigger_word(trig_span)
     sent = trigger.sent
     c = cues()
     locative = set(c["in_preps"]) | set(c["near_preps"])
     in_sentence = [p for p in places if sent.start_char <= p.start < sent.end_char]
     ranked: list[tuple[Rank, Place, bool]] = []
+    anchors: dict[int, Token] = {}
     origins = 0
     unresolved = frozenset(p.start for p in in_sentence if p.lat is None)
     for place in in_sentence:
@@ -245,7 +302,11 @@ def locate(doc: Doc, trigger_start: int, trigger_end: int, places: list[Place],
             origins += 1
             continue
         level = _level(doc, place, unresolved)
-        if tie.prep in locative:
+        object_ok = place.feature != "country" or (
+            event_type in set(c["territorial_types"]) and tie.dep == "dobj")
+        if _modified_place(doc, place, trigger):
+            rank: Rank = (0, 0, 1, 2, level)
+        elif tie.prep in locative:
             dist, crossed = _path_length(tie.anchor, trigger)
             if tie.anchor.head == trigger and tie.anchor.dep_ in OBJECT_DEPS:
                 dist = 0  # "killed a farmer in Ogbe village": the victim's place is the event's
@@ -253,18 +314,22 @@ def locate(doc: Doc, trigger_start: int, trigger_end: int, places: list[Place],
                 continue
             near = tie.near or _inside_near_phrase(tie.anchor, trigger, c)
             rank = (crossed, int(near), 0, dist, level)
-        elif tie.prep is None and tie.anchor == trigger and place.feature == "city":
+        elif tie.prep is None and tie.anchor == trigger and place.feature == "city" \
+                and tie.dep not in SUBJECT_DEPS:
             rank = (0, 0, 1, 1, level)  # "the Baghdad protests"
-        elif tie.prep == "object" and tie.anchor == trigger and place.feature != "country":
+        elif tie.prep == "object" and tie.anchor == trigger and object_ok:
             rank = (0, 0, 1, 2, level)
-        elif tie.prep == "object" and place.feature != "country" and _governs(tie.anchor,
-                                                                             trigger):
+        elif tie.prep == "object" and object_ok and _governs(tie.anchor, trigger):
             rank = (1, 0, 1, 3, level)  # "stormed the village of X, killing 39"
+        elif tie.prep == "object" and object_ok and _governs(trigger, tie.anchor):
+            rank = (1, 0, 1, 4, level)  # "executed 24 civilians after capturing X village"
         elif tie.prep == "owner":
             rank = (0, 0, 2, 2, level)
         else:
             continue
         ranked.append((rank, place, tie.near))
+        anchors[place.start] = tie.anchor
+    ranked = _without_containers(doc, ranked, anchors)
     if ranked:
         # a resolved place before an unresolved one of equal standing; unresolved ones are
         # still the event's place by name ("the T-4 airbase") when nothing else is tied
@@ -282,6 +347,19 @@ def locate(doc: Doc, trigger_start: int, trigger_end: int, places: list[Place],
     return _inferred(fallback)
 
 
+def _without_containers(doc: Doc, ranked: list[tuple[Rank, Place, bool]],
+                        anchors: dict[int, Token]) -> list[tuple[Rank, Place, bool]]:
+    """Drop a place that only says where another tied place is ("patrol Liberia in west
+    Africa", "captured Irbil in northern Iraq"): the other one is where it happened."""
+    if len(ranked) < 2:
+        return ranked
+    spans = {p.start: _span(doc, p.start, p.end) for _r, p, _n in ranked}
+    kept = [r for r in ranked if not any(
+        q.start != r[1].start and (span := spans[q.start]) is not None
+        and span.start <= anchors[r[1].start].i < span.end for _r, q, _n in ranked)]
+    return kept or ranked
+
+
 def _narrowest(doc: Doc, ranked: list[tuple[Rank, Place, bool]]) -> tuple[Rank, Place, bool]:
     """The best-ranked tie, or a town inside it tied as closely: "Iraq captures Irbil in
     northern Iraq", "his West Bank headquarters in Ramallah" happened in the town."""
@@ -296,6 +374,14 @@ def _narrowest(doc: Doc, ranked: list[tuple[Rank, Place, bool]]) -> tuple[Rank, 
                 and place.country == best[1].country:
             return cand
     return best
+
+
+def _trigger_word(span: Span) -> Token:
+    """The word of the trigger that places attach to: its verb when it has one ("Kirkuk,
+    captured": the participle, not the town it modifies), else its head."""
+    if span.root.pos_ in ("VERB", "AUX"):
+        return span.root
+    return next((t for t in span if t.pos_ == "VERB"), span.root)
 
 
 def _inferred(fallback: Place | None) -> Place | None:

@@ -110,11 +110,12 @@ class Geocoder:
         return next(i for i, p in enumerate(places) if p.country == iso3)
 
     def event_location(self, doc: Doc, trigger_start: int, trigger_end: int,
-                       places: list[Place], focus: Place | None) -> Place | None:
+                       places: list[Place], focus: Place | None,
+                       event_type: str | None = None) -> Place | None:
         """The place tied to the event's trigger (a copy with ``precision`` set), else the
         dateline or focus place as ``inferred``; None when nothing fits."""
         line = self._dateline_place(doc, places)
         is_line = line is not None and focus is not None and focus.start == line.start
         info = self._current(doc, places)
         return locate(doc, trigger_start, trigger_end, places, focus, is_line,
-                      info.containers, self.gazetteer)
+                      info.containers, self.gazetteer, event_type)

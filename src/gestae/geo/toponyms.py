@@ -44,6 +44,8 @@ LEADING_MARKS = "\u2018\u02bf'"
 # spaCy labels the small model puts on town names now and then ("Aleppo" as LANGUAGE): a
 # place reading overrides them, as for PERSON, only with a cue around the name.
 CUED_OVERRIDABLE = frozenset({"LANGUAGE", "WORK_OF_ART", "EVENT", "LAW"})
+# Roles of a noun that heads its phrase: "in Durres" (pobj), not "the Olympic facilities".
+HEAD_ROLES = frozenset({"pobj", "dobj", "nsubj", "nsubjpass", "conj", "appos"})
 # A dateline: "BAGHDAD (Reuters) -", "Nasiriyah, Iraq (AP) --", "KABUL, Jan 27 -".
 DATELINE = re.compile(
     r"^\s*(?P<name>[A-Z][A-Za-z'\u2019.\- ]{1,40}?)"
@@ -77,6 +79,14 @@ def cues() -> dict[str, Any]:
     """Cue words (data/cues.yaml)."""
     with (DATA / "cues.yaml").open(encoding="utf-8") as handle:
         return yaml.safe_load(handle)
+
+
+@lru_cache(maxsize=1)
+def context_words() -> dict[str, frozenset[str]]:
+    """Word lists that make a name a place by its role (data/toponym_context.yaml)."""
+    with (DATA / "toponym_context.yaml").open(encoding="utf-8") as handle:
+        raw: dict[str, list[Any]] = yaml.safe_load(handle)
+    return {name: frozenset(str(w).lower() for w in words) for name, words in raw.items()}
 
 
 @lru_cache(maxsize=1)
@@ -206,16 +216,79 @@ def _locative_context(span: Span) -> bool:
     return head.dep_ == "pobj" and head.head.lower_ in words
 
 
+def _list_head(tok: Token) -> Token:
+    """The first item of the list ``tok`` stands in ("captured Kut, Hilla and Diwaniya")."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def _after_determiner(span: Span) -> bool:
+    """"the X", "a X": town names take no article in English, so a role does not make such a
+    name a town ("capturing the Best in Show award")."""
+    return span.start > 0 and span.doc[span.start - 1].pos_ == "DET"
+
+
+def person_words(doc: Doc) -> frozenset[str]:
+    """Folded names the document uses for people: surnames of PERSON entities of two words
+    or more ("Judge Jim Stucky" -> stucky) and subjects of speech verbs ("Clark said")."""
+    speech = context_words()["speech_verbs"]
+    out = {fold(ent[-1].text) for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
+    out.update(fold(t.text) for t in doc if t.dep_ == "nsubj" and t.pos_ == "PROPN"
+               and t.head.lemma_.lower() in speech)
+    return frozenset(out)
+
+
+def _territorial_object(span: Span, strict: bool = False) -> bool:
+    """What a territorial verb acts on: "stormed X", "X was captured", "the advance on X".
+    ``strict`` keeps to the verbs whose object is hardly ever a person."""
+    if _after_determiner(span):
+        return False
+    words = context_words()
+    verbs = words["strict_territorial_verbs" if strict else "territorial_verbs"]
+    head = _list_head(span.root)
+    if head.dep_ in {"dobj", "nsubjpass"} and head.head.lemma_.lower() in verbs:
+        return True
+    if strict or head.dep_ != "pobj" or head.head.lower_ != "on":
+        return False
+    aim = head.head.head  # "marched on X", "the assault on X"
+    return aim.lower_ in words["on_heads"] or aim.lemma_.lower() in words["on_heads"]
+
+
+def _appositive_place(span: Span) -> bool:
+    """A place noun in apposition: "X, a village in ...", "the regional capital, X"."""
+    nouns = context_words()["appositive_nouns"]
+    root = span.root
+    if _after_determiner(span):
+        return False
+    if root.dep_ == "appos" and root.head.lower_ in nouns and root.head.i < span.start:
+        return True
+    return any(c.dep_ == "appos" and c.lower_ in nouns and c.i >= span.end
+               for c in root.children)
+
+
+def _strong_cue(span: Span, people: frozenset[str] = frozenset()) -> bool:
+    """A role that makes a name a place whatever its size: the object of a territorial verb
+    or a name with a place noun in apposition. Not for a name the document gives a person
+    (``people``, see :func:`person_words`): "Clark was captured", "Clark said"."""
+    if fold(span.text) in people:
+        return False
+    return _territorial_object(span) or _appositive_place(span)
+
+
 def _names_country(gaz: Gazetteer, span: Span) -> bool:
     return any(q == 1.0 and e.feature == "country" for e, q in gaz.lookup(span.text))
 
 
-def _strong_enough(gaz: Gazetteer, span: Span, cued: bool) -> bool:
-    """Does the span exactly name a country, admin1, region or city of sufficient size?"""
+def _strong_enough(gaz: Gazetteer, span: Span, cued: bool, strong: bool = False) -> bool:
+    """Does the span exactly name a country, admin1, region or city of sufficient size? With
+    a ``strong`` cue (see :func:`_strong_cue`) a town of any size will do."""
     for entry, quality in gaz.lookup(span.text):
         if quality < 0.9:
             continue
         if entry.feature in {"country", "continent", "region", "admin1"}:
+            return True
+        if strong and quality == 1.0 and entry.feature in {"city", "admin2"}:
             return True
         if entry.feature == "city" and (entry.population >= BIG_CITY or
                                         (cued and entry.population >= SMALL_CITY)):
@@ -246,6 +319,7 @@ def gazetteer_matches(doc: Doc, gaz: Gazetteer, taken: set[int],
     is a place once is a place throughout ("in Kut" ... "Kut was quiet")."""
     stop = stoplist()
     ent_at = _ent_at(doc)
+    people = person_words(doc)
     found: list[Span] = []
     i = 0
     while i < len(doc):
@@ -259,22 +333,30 @@ def gazetteer_matches(doc: Doc, gaz: Gazetteer, taken: set[int],
             if len(span) == 1 and (len(span.text) < 3 or span[0].lower_ in ARTICLES):
                 continue
             ents = {ent_at[t.i] for t in span if t.i in ent_at}
-            if any(e.label_ not in OVERRIDABLE for e in ents):
+            labels = {e.label_ for e in ents}
+            if labels - OVERRIDABLE - CUED_OVERRIDABLE:
                 continue
             # a person or organisation name that goes beyond the place name
             if any(e.start < span.start or e.end > span.end for e in ents):
                 continue
-            if not ents and not any(t.pos_ == "PROPN" for t in span):
-                continue
-            if key(span.text) in known:
+            if key(span.text) in known and not labels & CUED_OVERRIDABLE \
+                    and (ents or any(t.pos_ == "PROPN" for t in span)):
                 accepted = span
                 break
-            cued = _locative_context(span)
-            if ents and next(iter(ents)).label_ in {"PERSON", "NORP"} and not cued \
+            strong = _strong_cue(span, people)
+            cued = strong or _locative_context(span)
+            if not ents and not any(t.pos_ == "PROPN" for t in span) and not (
+                    not span[0].is_sent_start and span.root.dep_ in HEAD_ROLES and (
+                        strong or cued and _city_of_size(gaz, span, BIG_CITY))):
+                continue  # a capitalised common noun, unless its role is a place's
+            if labels & ({"PERSON", "NORP"} | CUED_OVERRIDABLE) and not cued \
                     and not _names_country(gaz, span) \
                     and not _city_of_size(gaz, span, HUGE_CITY):
                 continue
-            if _strong_enough(gaz, span, cued):
+            if labels & CUED_OVERRIDABLE and not strong and not _names_country(gaz, span) \
+                    and not _city_of_size(gaz, span, BIG_CITY):
+                continue  # "the Olympic organizers": an event's name, not the town
+            if _strong_enough(gaz, span, cued, strong):
                 accepted = span
                 break
         if accepted is not None:
@@ -668,7 +750,8 @@ def _run_after(doc: Doc, i: int) -> Span | None:
 def _run_before(doc: Doc, j: int) -> Span | None:
     """The name run ending just before token ``j``."""
     start = j
-    while start > 0 and j - start < MAX_TOKENS + 2 and _name_part(doc[start - 1], doc[start]):
+    while start > 0 and j - start < MAX_TOKENS + 2 and _name_part(
+            doc[start - 1], doc[start] if start < len(doc) else None):
         start -= 1
     while start < j and not (_is_name_token(doc[start]) or _is_article(
             doc[start], doc[start + 1] if start + 1 < len(doc) else None)):
@@ -725,6 +808,137 @@ def cued_names(doc: Doc, taken: set[int]) -> list[Span]:
     return found
 
 
+def _owner_like(span: Span) -> bool:
+    """A run that names a body rather than a place: an acronym ("the NATO base"), or a name
+    ending in an institution's word ("the Free Syrian Army base")."""
+    heads = context_words()["not_place_heads"]
+    if any(t.lower_ in heads for t in span):
+        return True
+    return len(span) == 1 and span.text.isupper() and span.text.isalpha()
+
+
+def _plain_unknown(span: Span | None, taken: set[int],
+                   people: frozenset[str] = frozenset()) -> bool:
+    """A new run that may be a local name and is nobody's: see :func:`_plain_name`; its
+    words proper nouns ("This road", "Latino community" are not names), not a person's."""
+    if span is None or any(t.i in taken for t in span) or not _plain_name(span) \
+            or _owner_like(span):
+        return False
+    if fold(span.text) in people:
+        return False
+    return all(t.pos_ == "PROPN" for t in span if _is_name_token(t))
+
+
+def _inside_other_name(span: Span, person: bool = True) -> bool:
+    """The run lies in a person's name (when ``person``), or in a longer entity that
+    reaches beyond it ("the Lake Area Arts and Recreation District")."""
+    for ent in span.doc.ents:
+        if ent.end <= span.start or ent.start >= span.end:
+            continue
+        if ent.label_ == "PERSON" and person:
+            return True
+        start = ent.start + 1 if ent[0].lower_ == "the" else ent.start
+        if start < span.start or ent.end > span.end:
+            return True
+    return False
+
+
+def _name_ending_at(doc: Doc, tok: Token) -> Span | None:
+    """The name run whose last word is ``tok`` ("Umm Sharshouh" for Sharshouh)."""
+    if not _is_name_token(tok):
+        return None
+    span = _run_before(doc, tok.i + 1)
+    while span is not None and len(span) > 1 and span[0].lower_ == "the":
+        span = span[1:]
+    return span
+
+
+def _ends_run(doc: Doc, tok: Token) -> bool:
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    return nxt is None or not _name_part(nxt, None)
+
+
+def role_names(doc: Doc, taken: set[int]) -> list[Span]:
+    """Unknown names that their role makes places (kept unresolved when the gazetteer does
+    not know them): "troops stormed X", "X, a village in ...", "the island of X", "the X
+    railway yard", "the X Military Airport"."""
+    words = context_words()
+    after_nouns = words["place_nouns_after"] | set(cues()["name_before_nouns"])
+    generic = words["generic_words"] | words["place_modifiers"] | {"force", "international"}
+    people = person_words(doc)
+    found: list[Span] = []
+
+    def keep(span: Span | None) -> None:
+        if span is not None and _plain_unknown(span, taken, people):
+            found.append(span)
+            taken.update(range(span.start, span.end))
+
+    for tok in doc:
+        if tok.i in taken:
+            continue
+        low = tok.lower_
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if _is_name_token(tok) and _ends_run(doc, tok):
+            span = _name_ending_at(doc, tok)
+            if span is not None and (_territorial_object(span, strict=True)
+                                     or _appositive_place(span)):
+                keep(span)
+                continue
+        if low in words["place_of_nouns"] and tok.pos_ == "NOUN" and nxt is not None \
+                and nxt.lower_ == "of" and tok.i + 2 < len(doc):
+            keep(_run_after(doc, tok.i + 2))  # "the island of X"
+        elif low in after_nouns and tok.pos_ in {"NOUN", "PROPN"} and tok.i > 0 \
+                and not tok.text[:1].isupper() and (nxt is None or nxt.lower_ != "of"):
+            # "the X railway yard"; but in "the Jaysh al-Islam town of Y" the place is Y
+            j = tok.i - 1 if doc[tok.i - 1].lower_ in words["place_modifiers"] else tok.i
+            if j > 0:
+                keep(_name_ending_at(doc, doc[j - 1]))
+        elif low in words["generic_words"] and tok.text[:1].isupper() and tok.i > 0 \
+                and _ends_run(doc, tok):
+            name = _name_ending_at(doc, doc[tok.i - 1])
+            if name is None or not any(t.lower_ not in generic for t in name):
+                continue
+            run = doc[name.start:tok.i + 1]  # "the X Military Airport"
+            if _plain_unknown(name, taken, people) and not _inside_other_name(run):
+                keep(run)
+    return found
+
+
+def listed_names(doc: Doc, places: list[Span], taken: set[int]) -> list[Span]:
+    """Unknown names listed with toponyms where the list is in a place's role and mostly
+    places already: "clashes at Kut, Harbnafseh and Hilla", "rebels captured Kut and
+    Bzaah". A name with its own "of X" / "in X" is a person or body placed there ("Jane
+    Doe of Springfield")."""
+    preps = (set(cues()["in_preps"]) | set(cues()["near_preps"])) - {"to", "on"}
+    verbs = context_words()["territorial_verbs"]
+    people = person_words(doc)
+    found: list[Span] = []
+    heads: dict[int, Token] = {}
+    for place in places:
+        head = _list_head(place.root)
+        heads.setdefault(head.i, head)
+    for head in heads.values():
+        members = [head] + [t for t in head.subtree if t.dep_ == "conj"
+                            and _list_head(t).i == head.i]
+        known = [m for m in members if m.i in taken]
+        if len(members) < 2 or 2 * len(known) < len(members):
+            continue
+        if not (head.dep_ == "pobj" and head.head.lower_ in preps
+                or head.dep_ in {"dobj", "nsubjpass"} and head.head.lemma_.lower() in verbs):
+            continue
+        for member in members:
+            if member.i in taken or any(c.dep_ in {"prep", "appos", "nummod"}
+                                        for c in member.children):
+                continue
+            span = _name_ending_at(doc, member)
+            if span is not None and not _after_determiner(span) \
+                    and _plain_unknown(span, taken, people) \
+                    and not _inside_other_name(span, person=len(known) < 2 and len(span) > 1):
+                found.append(span)
+                taken.update(range(span.start, span.end))
+    return found
+
+
 def recognise(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
     """All toponym mentions of a document, in text order, non-overlapping."""
     spans: list[tuple[Span, str]] = []
@@ -762,6 +976,8 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
         spans.append((span, "STATE"))
     for span in cued_names(doc, taken):
         spans.append((span, "CUED"))
+    for span in role_names(doc, taken):
+        spans.append((span, "CUED"))
     listed = _listed_areas(doc)
     for (i, j), generic in listed.items():
         span = doc[i:j]
@@ -775,6 +991,9 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
         if state is not None and not any(t.i in taken for t in state):
             spans.append((state, "STATE"))
             taken.update(range(state.start, state.end))
+    named = [s for s, label in spans if label not in {"CUED", "PARTY", "FAC"}]
+    for span in listed_names(doc, named, taken):
+        spans.append((span, "LIST"))
     out = []
     for span, label in sorted(spans, key=lambda x: x[0].start):
         country, feature = _hints(span, gaz)

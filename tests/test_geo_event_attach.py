@@ -1,0 +1,70 @@
+"""Which place an event happened at, when the sentence names several (issue 6).
+
+Sentences are written for these tests; each case is a class of attachment, not one wording.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from gestae.pipeline import extract
+
+
+def located(text: str, trigger: str) -> tuple[str | None, str | None]:
+    """(place words, precision) of the event whose trigger starts with ``trigger``."""
+    for event in extract(text).events:
+        if event.evidence.trigger.startswith(trigger):
+            loc = event.location
+            return (loc.text, loc.precision) if loc else (None, None)
+    raise AssertionError(f"no event triggered by {trigger!r}: "
+                         f"{[e.evidence.trigger for e in extract(text).events]}")
+
+
+@pytest.mark.parametrize(("text", "trigger", "place"), [
+    # a place inside the subject's name says who acts, not where
+    ("The Islamic State of Iraq and al-Sham launched an offensive in the countryside of "
+     "Homs province on Tuesday.", "launched", "Homs"),
+    # the trigger is a participle or relative clause of the place itself
+    ("Kirkuk, captured by the militants in June, was retaken by the army in October.",
+     "captured", "Kirkuk"),
+    ("Mosul, which was shelled by the rebels for weeks, is now quiet.", "shelled", "Mosul"),
+    # another clause with its own subject keeps its own place
+    ("A bomb exploded in a market in Kirkuk, and militants fired rockets at a base in Mosul.",
+     "exploded", "Kirkuk"),
+    ("A bomb exploded in a market in Kirkuk, and militants fired rockets at a base in Mosul.",
+     "fired", "Mosul"),
+    # ... but a conjunct that only adds to the toll does not split the clause
+    ("Two soldiers were killed and five others wounded when a roadside bomb struck their "
+     "convoy in Helmand province.", "killed", "Helmand"),
+    # what a town owns, under a locative preposition, is in the town
+    ("A priest was shot at Bethlehem's Church of the Nativity on Wednesday.", "shot",
+     "Bethlehem"),
+    # a country as the object of an attack or patrol is where it happened
+    ("Israeli jets bombed Syria on Monday night.", "bombed", "Syria"),
+    ("UN peacekeepers patrolled Liberia for three more years.", "patrolled", "Liberia"),
+    # "located at": the trigger's object is placed, no clause boundary
+    ("Soldiers stormed the checkpoints located on the outskirts of Hama, while jets bombed "
+     "rebels in Idlib.", "stormed", "Hama"),
+    # "were able to make headway in X": the infinitive is the act itself
+    ("Government troops were able to make headway in Homs, capturing several blocks.",
+     "capturing", "Homs"),
+    # "seized control of X"
+    ("Taliban fighters seized control of Kunduz on Monday.", "seized", "Kunduz"),
+])
+def test_the_event_is_where_the_sentence_puts_it(text: str, trigger: str, place: str) -> None:
+    words, _precision = located(text, trigger)
+    assert words is not None and place in words
+
+
+@pytest.mark.parametrize(("text", "trigger", "place"), [
+    # a verbal act on a country does not happen in it
+    ("Iran condemned Israel on Monday.", "condemned", "Israel"),
+    # a country's possession may be anywhere
+    ("Hundreds of students protested outside Israel's embassy on Friday.", "protested",
+     "Israel"),
+    # a person who is passive subject is no place, even when named like a country
+    ("Jordan was shot as he slept in his car on Sunday.", "shot", "Jordan"),
+])
+def test_not_the_event_place(text: str, trigger: str, place: str) -> None:
+    words, precision = located(text, trigger)
+    assert words is None or place not in words or precision == "inferred"
