@@ -197,7 +197,8 @@ class Pipeline:
         text = prepared.norm.text
         date = prepared.date
         location = self.geocoder.event_location(doc, cand.trigger_start, cand.trigger_end,
-                                                places, focus, cand.type)
+                                                places, focus,
+                                                f"{cand.type}/{cand.mode or ''}")
         context_country = (location.country if location else None) or (
             focus.country if focus else None)
         value, precision, inferred = time.event_date(

@@ -518,10 +518,6 @@ class EventCoder:
             self._noun_arguments(match)
         else:
             self._verb_arguments(match)
-        if not match.targets:  # "launched an offensive, targeting the airport": folded in
-            match.targets = [t for w in match.also if lemma(w) in self.cues.get(
-                "same_attack_verbs", frozenset()) for c in w.children if c.dep_ == "dobj"
-                for t in _conjuncts(c)]
         match.sources = self._issuers(self._resolve_relative(match, match.sources))
         match.targets = self._resolve_relative(match, match.targets)
         trigger_heads = {m.head.i for m in matches} | {t.i for m in matches for t in m.tokens}
@@ -1109,8 +1105,7 @@ class EventCoder:
         and injuries are the cost of one attack, not further attacks. A killing/wounding verb
         that is a participle clause of an attack, or a subject-less conjunct of one, is
         absorbed; its figures then go to the attack."""
-        words = self.cues.get("consequence_verbs", frozenset()) | self.cues.get(
-            "same_attack_verbs", frozenset())
+        words = self.cues.get("consequence_verbs", frozenset())
         drop: set[int] = set()
         for m in matches:
             head = m.head
@@ -1263,10 +1258,11 @@ class EventCoder:
         return verb if lemma(verb) in self.cues.get("light_verbs", frozenset()) else None
 
     def _candidate(self, match: _Match, sent: Span) -> EventCandidate:
-        # "Kirkuk, captured by ...": the object the participle modifies is no trigger word
-        tokens = sorted((t for t in match.tokens
-                         if not (t.i < match.head.i and t.is_ancestor(match.head))),
-                        key=lambda t: t.i)
+        # "Kirkuk, captured by ...", "Vukovar was captured": the object named before the verb
+        # is an argument, not a word of the trigger
+        tokens = sorted((t for t in match.tokens if not (t.i < match.head.i and (
+            t.is_ancestor(match.head) or t.dep_ in ("nsubj", "nsubjpass")))),
+            key=lambda t: t.i)
         first, last = tokens[0], tokens[-1]
         if last.i - first.i > 5:  # a far particle or object: keep the head word only
             first = last = match.head

@@ -279,8 +279,9 @@ def locate(doc: Doc, trigger_start: int, trigger_end: int, places: list[Place],
     with the container's coordinates, precision "near".
     With ``gaz``, a fallback in another country than every place the paragraph names gives
     way to the paragraph's country. For ``event_type`` a physical act on territory (an
-    attack, a patrol), a country as the trigger's object is where it happened ("bombed
-    Syria"); for others it is only a party ("condemned Syria")."""
+    attack, a patrol, a seizure: "ASSAULT", "COERCE/seize" with the mode), a country as the
+    trigger's object is where it happened ("bombed Syria"); for others it is only a party
+    ("condemned Syria")."""
     fallback = _paragraph_fallback(doc, trigger_start, places, fallback, gaz)
     trig_span = _span(doc, trigger_start, trigger_end)
     if trig_span is None:
@@ -303,7 +304,7 @@ def locate(doc: Doc, trigger_start: int, trigger_end: int, places: list[Place],
             continue
         level = _level(doc, place, unresolved)
         object_ok = place.feature != "country" or (
-            event_type in set(c["territorial_types"]) and tie.dep == "dobj")
+            _territorial(event_type, c) and tie.dep == "dobj")
         if _modified_place(doc, place, trigger):
             rank: Rank = (0, 0, 1, 2, level)
         elif tie.prep in locative:
@@ -374,6 +375,13 @@ def _narrowest(doc: Doc, ranked: list[tuple[Rank, Place, bool]]) -> tuple[Rank, 
                 and place.country == best[1].country:
             return cand
     return best
+
+
+def _territorial(event_type: str | None, c: dict) -> bool:
+    """Is the event an act on territory? ``event_type`` is "TYPE" or "TYPE/mode"."""
+    kinds = set(c["territorial_types"])
+    return event_type is not None and (event_type in kinds
+                                       or event_type.split("/")[0] in kinds)
 
 
 def _trigger_word(span: Span) -> Token:

@@ -826,6 +826,10 @@ def _plain_unknown(span: Span | None, taken: set[int],
         return False
     if fold(span.text) in people:
         return False
+    if span[0].ent_type_ == "NORP" and len(span) > 1:
+        return False  # "a former Soviet Scud missile base": a people's weapon, not a name
+    if any(ent.label_ == "ORG" and ent.start < span.start < ent.end for ent in span.doc.ents):
+        return False  # "the U.S. Embassy": the end of an organisation's name
     return all(t.pos_ == "PROPN" for t in span if _is_name_token(t))
 
 
