@@ -826,11 +826,15 @@ def _plain_unknown(span: Span | None, taken: set[int],
         return False
     if fold(span.text) in people:
         return False
-    if span[0].ent_type_ == "NORP" and len(span) > 1:
-        return False  # "a former Soviet Scud missile base": a people's weapon, not a name
-    if any(ent.label_ == "ORG" and ent.start < span.start < ent.end for ent in span.doc.ents):
+    if any(ent.label_ == "ORG" and _name_start(ent) < span.start < ent.end
+           for ent in span.doc.ents):
         return False  # "the U.S. Embassy": the end of an organisation's name
     return all(t.pos_ == "PROPN" for t in span if _is_name_token(t))
+
+
+def _name_start(ent: Span) -> int:
+    """Where an entity's name starts, past a leading "the"."""
+    return ent.start + 1 if ent[0].lower_ == "the" else ent.start
 
 
 def _inside_other_name(span: Span, person: bool = True) -> bool:
@@ -841,8 +845,7 @@ def _inside_other_name(span: Span, person: bool = True) -> bool:
             continue
         if ent.label_ == "PERSON" and person:
             return True
-        start = ent.start + 1 if ent[0].lower_ == "the" else ent.start
-        if start < span.start or ent.end > span.end:
+        if _name_start(ent) < span.start or ent.end > span.end:
             return True
     return False
 
