@@ -1083,7 +1083,43 @@ class EventCoder:
             if m.pattern.pos == "noun" and m.verb is None and m.head.i not in drop:
                 m.verb = self._event_predicate(m.head)
         _keep_folded(matches, drop)
-        return [m for m in matches if m.head.i not in drop]
+        kept = [m for m in matches if m.head.i not in drop]
+        self._toll_words(kept)
+        return kept
+
+    def _toll_words(self, matches: list[_Match]) -> None:
+        """Verbs that are no trigger of their own but tell the toll or course of an attack
+        in the sentence ("died after a car bomb attack", "was shot and later died", "a
+        looter shot and killed a man"): kept as further words of that attack."""
+        words = self.cues.get("toll_words", frozenset())
+        attacks = {t.i: m for m in matches if m.type == "ASSAULT"
+                   for t in (m.head, *m.tokens)}
+        if not attacks:
+            return
+        taken = {t.i for m in matches for t in (m.head, *m.tokens, *m.also)}
+        sent = matches[0].head.sent
+        for token in sent:
+            if token.i in taken or lemma(token) not in words or token.pos_ != "VERB":
+                continue
+            attack = self._toll_of(token, attacks)
+            if attack is not None:
+                attack.also.append(token)
+                taken.add(token.i)
+
+    @staticmethod
+    def _toll_of(verb: Token, attacks: dict[int, _Match]) -> _Match | None:
+        """The attack a toll verb belongs to: the verb it is a conjunct or clause of, a
+        conjunct or clause of its own, or the event noun of its "in/after/during" phrase."""
+        if verb.dep_ in ("conj", "advcl") and verb.head.i in attacks:
+            return attacks[verb.head.i]
+        for child in verb.children:
+            if child.dep_ in ("conj", "advcl") and child.i in attacks:
+                return attacks[child.i]
+            if child.dep_ == "prep" and lemma(child) in ("in", "after", "during", "from"):
+                for obj in _pobjs(child):
+                    if obj.i in attacks:
+                        return attacks[obj.i]
+        return None
 
     def _event_predicate(self, noun: Token) -> Token | None:
         """The verb that only says a nominal event happened ("clashes erupted", "the attack
