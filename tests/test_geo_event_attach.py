@@ -48,6 +48,9 @@ def located(text: str, trigger: str) -> tuple[str | None, str | None]:
     # "were able to make headway in X": the infinitive is the act itself
     ("Government troops were able to make headway in Homs, capturing several blocks.",
      "capturing", "Homs"),
+    # "at the entrance to X", "close to X": at X all the same
+    ("Several hundred villagers demonstrated at the entrance to Bethlehem on Friday.",
+     "demonstrated", "Bethlehem"),
     # "seized control of X"
     ("Taliban fighters seized control of Kunduz on Monday.", "seized", "Kunduz"),
 ])
@@ -64,6 +67,16 @@ def test_the_event_is_where_the_sentence_puts_it(text: str, trigger: str, place:
      "Israel"),
     # a person who is passive subject is no place, even when named like a country
     ("Jordan was shot as he slept in his car on Sunday.", "shot", "Jordan"),
+    # a destination of another verb is not where the event happened
+    ("The pilot was captured by the militia on Monday and taken into Lebanon.", "captured",
+     "Lebanon"),
+    ("Hundreds of students protested against the president's visit to Beirut.", "protested",
+     "Beirut"),
+    # a hometown is no event place
+    ("Maria Lopez, 18, of Atlanta, was shot on Sunday.", "shot", "Atlanta"),
+    # a place in a group's name
+    ("Fighters of the Islamic State of Iraq were attacked by coalition jets on Sunday.",
+     "attacked", "Iraq"),
 ])
 def test_not_the_event_place(text: str, trigger: str, place: str) -> None:
     words, precision = located(text, trigger)

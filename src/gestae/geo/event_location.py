@@ -93,6 +93,8 @@ def _tie(doc: Doc, place: Place, trigger: Token | None = None) -> _Tie | None:
         word = prep.lower_
         if prep.dep_ == "pcomp" or (word == "to" and prep.head.lower_ == "close"):
             near = True  # "close to X"
+        if word == "of" and prep.head.pos_ == "PROPN" and prep.head.ent_type_ == "ORG":
+            return None  # "the Islamic State of Iraq and al-Sham": part of a group's name
         if word == "of" and (prep.head.lower_ in of_nouns or _in_locative_phrase(
                 prep.head, locative, c) or _object_of(prep.head, trigger, c)):
             near = near or of_nouns.get(prep.head.lower_) == "near"
@@ -133,6 +135,7 @@ def _object_of(noun: Token, trigger: Token | None, c: dict, people: bool = False
     object passes the place on, unless it is a person or body ("the president of Iraq");
     with ``people`` persons count too ("Japan's police chief was shot")."""
     return (trigger is not None and noun.head == trigger and noun.dep_ in OBJECT_DEPS
+            and noun.ent_type_ != "PERSON"  # "Torres, 18, of Atlanta, was shot": her home
             and (people or noun.lower_ not in _person_nouns(True))
             and (noun.lower_ not in set(c["of_abstract_nouns"])
                  or noun.lower_ in set(c["held_nouns"])))
@@ -307,6 +310,9 @@ def locate(doc: Doc, trigger_start: int, trigger_end: int, places: list[Place],
             _territorial(event_type, c) and tie.dep == "dobj")
         if _modified_place(doc, place, trigger):
             rank: Rank = (0, 0, 1, 2, level)
+        elif tie.prep in c["destination_preps"] and tie.anchor != trigger \
+                and tie.anchor.lower_ not in set(c["to_place_heads"]):
+            continue  # "taken into Lebanon", "Blair's visit to Beirut": a destination
         elif tie.prep in locative:
             dist, crossed = _path_length(tie.anchor, trigger)
             if tie.anchor.head == trigger and tie.anchor.dep_ in OBJECT_DEPS:
