@@ -51,6 +51,16 @@ def located(text: str, trigger: str) -> tuple[str | None, str | None]:
     # "at the entrance to X", "close to X": at X all the same
     ("Several hundred villagers demonstrated at the entrance to Bethlehem on Friday.",
      "demonstrated", "Bethlehem"),
+    # the narrower of two places in one phrase: a village in a district, a district of a
+    # city, a named district in a province; a renaming in brackets is the same place
+    ("Five farmers were attacked with axes in Kondapalli village in Guntur district.",
+     "attacked", "Kondapalli"),
+    ("A car bomb exploded near a police convoy in Baghdad's southern district of Saiydiah.",
+     "exploded", "Saiydiah"),
+    ("Two civilians were killed when their car hit a mine in Sewry District of Zabol "
+     "Province.", "hit", "Sewry"),
+    ("A second car bomb exploded an hour later in the Al Thawra District (Sadr City).",
+     "exploded", "Thawra"),
     # "seized control of X"
     ("Taliban fighters seized control of Kunduz on Monday.", "seized", "Kunduz"),
 ])

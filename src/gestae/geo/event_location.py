@@ -253,7 +253,10 @@ def _level(doc: Doc, place: Place, unresolved: frozenset[int] = frozenset()) -> 
         after = doc[span.end] if span.end < len(doc) else None
         if after is not None and after.lower_ == "refugee" and after.i + 1 < len(doc):
             after = doc[after.i + 1]
-        if after is not None and after.lower_ in local:
+        admin = set(cues()["admin_words"])
+        if after is not None and after.lower_ in local and not (
+                after.lower_ in admin and place.feature in REGION_FEATURES):
+            # "the Shaab neighbourhood", but "Guntur district" is the district itself
             nxt = after.i + 1 < len(doc) and doc[after.i + 1]
             beyond = after.i + 2 < len(doc) and doc[after.i + 2].idx in unresolved
             if place.lat is None or not (nxt and nxt.lower_ == "of" and beyond):
@@ -262,9 +265,24 @@ def _level(doc: Doc, place: Place, unresolved: frozenset[int] = frozenset()) -> 
                 and doc[span.start - 2].lower_ in set(cues()["local_of_nouns"]) \
                 and (not doc[span.start - 3].text[:1].isupper() or place.lat is None):
             return LOCAL  # "the village of Sousan", "the Sarajevo suburb of Ilidza"
+        if span.start >= 2 and doc[span.start - 1].lower_ == "of" \
+                and doc[span.start - 2].lower_ in set(cues()["town_part_nouns"]) \
+                and any(c.dep_ == "poss" for c in doc[span.start - 2].children):
+            return LOCAL  # "Baghdad's southern district of Saiydiah"
+    named = _named_feature(span)
     if place.lat is None:
-        return UNRESOLVED
-    return _SPECIFIC.get(place.feature or "", 6)
+        return _SPECIFIC[named] if named else UNRESOLVED
+    level = _SPECIFIC.get(place.feature or "", 6)
+    return max(level, _SPECIFIC[named]) if named else level
+
+
+def _named_feature(span: Span | None) -> str | None:
+    """The feature a name's own last word gives it ("Sewry District" admin2, "Zabol
+    Province" admin1), whatever the gazetteer resolved the name to."""
+    if span is None or len(span) < 2 or not span[-1].text[:1].isupper():
+        return None
+    feature = cues()["feature_nouns"].get(span[-1].lower_)
+    return feature if feature in ("admin1", "admin2") else None
 
 
 def locate(doc: Doc, trigger_start: int, trigger_end: int, places: list[Place],
@@ -357,13 +375,23 @@ def locate(doc: Doc, trigger_start: int, trigger_end: int, places: list[Place],
 def _without_containers(doc: Doc, ranked: list[tuple[Rank, Place, bool]],
                         anchors: dict[int, Token]) -> list[tuple[Rank, Place, bool]]:
     """Drop a place that only says where another tied place is ("patrol Liberia in west
-    Africa", "captured Irbil in northern Iraq"): the other one is where it happened."""
+    Africa", "captured Irbil in northern Iraq") or renames it ("the Al Thawra District (Sadr
+    City)"): the other one is where it happened."""
     if len(ranked) < 2:
         return ranked
     spans = {p.start: _span(doc, p.start, p.end) for _r, p, _n in ranked}
+
+    def inside(token: Token, place: Place) -> bool:
+        span = spans[place.start]
+        return span is not None and span.start <= token.i < span.end
+
+    def describes(place: Place, other: Place) -> bool:
+        span = spans[place.start]
+        return inside(anchors[place.start], other) or (
+            span is not None and span.root.dep_ == "appos" and inside(span.root.head, other))
+
     kept = [r for r in ranked if not any(
-        q.start != r[1].start and (span := spans[q.start]) is not None
-        and span.start <= anchors[r[1].start].i < span.end for _r, q, _n in ranked)]
+        q.start != r[1].start and describes(r[1], q) for _r, q, _n in ranked)]
     return kept or ranked
 
 
@@ -372,7 +400,7 @@ def _narrowest(doc: Doc, ranked: list[tuple[Rank, Place, bool]]) -> tuple[Rank, 
     northern Iraq", "his West Bank headquarters in Ramallah" happened in the town."""
     best = ranked[0]
     level = _SPECIFIC.get(best[1].feature or "", 6)
-    if level < 2 or best[1].lat is None:
+    if level < 1 or best[1].lat is None:
         return best
     for cand in ranked[1:]:
         place = cand[1]
