@@ -61,6 +61,14 @@ def located(text: str, trigger: str) -> tuple[str | None, str | None]:
      "Province.", "hit", "Sewry"),
     ("A second car bomb exploded an hour later in the Al Thawra District (Sadr City).",
      "exploded", "Thawra"),
+    # shells fired towards a place land there; a town as an adjective of its city noun
+    ("Rebels fired mortar shells towards the Suleimaniyeh District of Aleppo on Monday.",
+     "fired", "Suleimaniyeh"),
+    ("Aid trucks tried to enter the eastern neighbourhoods of Aleppo city on Thursday.",
+     "enter", "Aleppo"),
+    # what a city owns as the object's place: "one of Baghdad's main bridges"
+    ("A massive bombing destroyed one of Baghdad's main bridges on Sunday.", "destroyed",
+     "Baghdad"),
     # "seized control of X"
     ("Taliban fighters seized control of Kunduz on Monday.", "seized", "Kunduz"),
 ])

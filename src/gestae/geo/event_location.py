@@ -70,7 +70,7 @@ def _tie(doc: Doc, place: Place, trigger: Token | None = None) -> _Tie | None:
             near = near or of_nouns.get(tok.head.lower_) == "near"  # "Beirut's suburbs"
             tok = tok.head  # "Chechnya's towns", "along Zaire's border"
             via_of = True
-        while tok.dep_ in {"conj", "appos", "compound"} and tok.head is not tok \
+        while tok.dep_ in {"conj", "appos", "compound", "amod"} and tok.head is not tok \
                 and (tok.head.pos_ == "PROPN" or tok.head.lower_ in kinds):
             tok = tok.head
         while tok.dep_ in {"conj", "appos"} and tok.head is not tok:
@@ -193,6 +193,10 @@ def _modified_place(doc: Doc, place: Place, trigger: Token) -> bool:
     span = _span(doc, place.start, place.end)
     if span is None or trigger.dep_ not in ("acl", "relcl"):
         return False
+    relative = any(c.tag_ in ("WDT", "WP", "WP$", "WRB") or c.lower_ == "that"
+                   for c in trigger.subtree if c.i < trigger.i)
+    if trigger.tag_ != "VBN" and not relative:
+        return False  # "BAGHDAD -- A car bomb detonated ...": a dateline, not a relative
     tok = span.root
     while tok.dep_ in {"conj", "appos"} and tok.head is not tok:
         tok = tok.head
@@ -269,6 +273,9 @@ def _level(doc: Doc, place: Place, unresolved: frozenset[int] = frozenset()) -> 
                 and doc[span.start - 2].lower_ in set(cues()["town_part_nouns"]) \
                 and any(c.dep_ == "poss" for c in doc[span.start - 2].children):
             return LOCAL  # "Baghdad's southern district of Saiydiah"
+    if span is not None and place.lat is None and span[-1].lower_ in set(
+            cues()["town_part_nouns"]) and span.end < len(doc) and doc[span.end].lower_ == "of":
+        return LOCAL  # "the Suleimaniyeh District of Aleppo": a part of the town
     named = _named_feature(span)
     if place.lat is None:
         return _SPECIFIC[named] if named else UNRESOLVED
@@ -329,6 +336,7 @@ def locate(doc: Doc, trigger_start: int, trigger_end: int, places: list[Place],
         if _modified_place(doc, place, trigger):
             rank: Rank = (0, 0, 1, 2, level)
         elif tie.prep in c["destination_preps"] and tie.anchor != trigger \
+                and not (tie.anchor.head == trigger and tie.anchor.dep_ == "dobj") \
                 and tie.anchor.lower_ not in set(c["to_place_heads"]):
             continue  # "taken into Lebanon", "Blair's visit to Beirut": a destination
         elif tie.prep in locative:
