@@ -83,6 +83,9 @@ def test_the_event_is_where_the_sentence_puts_it(text: str, trigger: str, place:
     # a country's possession may be anywhere
     ("Hundreds of students protested outside Israel's embassy on Friday.", "protested",
      "Israel"),
+    # the place of another event the protest is about is not the protest's place
+    ("Students protested on Monday against the American bombing of Baghdad.", "protested",
+     "Baghdad"),
     # a person who is passive subject is no place, even when named like a country
     ("Jordan was shot as he slept in his car on Sunday.", "shot", "Jordan"),
     # a destination of another verb is not where the event happened

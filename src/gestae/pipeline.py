@@ -161,7 +161,9 @@ class Pipeline:
         candidates = [_tidy(c, text, header) for c in self.coder.find(doc)]
         triggers = [(c.trigger_start, c.trigger_end) for c in candidates]
         events = [
-            self._resolve(prepared, doc, cand, actors, places, focus, times, triggers)
+            self._resolve(prepared, doc, cand, actors, places, focus, times, triggers,
+                          [(c.trigger_start, c.trigger_end) for c in candidates
+                           if c.type != cand.type])
             for cand in candidates
         ]
         sent_starts = [sent.start_char for sent in doc.sents]
@@ -193,19 +195,21 @@ class Pipeline:
         focus: Place | None,
         times: list[TimeRef],
         triggers: list[Span],
+        rivals: list[Span],
     ) -> Event:
         text = prepared.norm.text
         date = prepared.date
+        others = [t for t in triggers if t != (cand.trigger_start, cand.trigger_end)
+                  and cand.sent_start <= t[0] < cand.sent_end]  # rivals for its figures
         location = self.geocoder.event_location(doc, cand.trigger_start, cand.trigger_end,
                                                 places, focus,
-                                                f"{cand.type}/{cand.mode or ''}")
+                                                f"{cand.type}/{cand.mode or ''}",
+                                                [r for r in rivals if r in others])
         context_country = (location.country if location else None) or (
             focus.country if focus else None)
         value, precision, inferred = time.event_date(
             cand.trigger_start, cand.trigger_end, cand.sent_start, cand.sent_end, text, times, date,
             doc=doc)
-        others = [t for t in triggers if t != (cand.trigger_start, cand.trigger_end)
-                  and cand.sent_start <= t[0] < cand.sent_end]  # rivals for its figures
         casualties = quantities.extract_casualties(
             text, cand.sent_start, cand.sent_end, cand.trigger_start, cand.trigger_end, others)
         inferred = inferred and value is not None  # nothing to fall back to without a date

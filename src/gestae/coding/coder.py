@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from gestae.actors.kb import norm, role_heads
 from gestae.coding import ontology
-from gestae.coding.patterns import Pattern, cues, pattern_index
+from gestae.coding.patterns import Pattern, cues, is_armed_word, is_noun_word, pattern_index
 from gestae.model import EventCandidate
 
 _SUBJ = ("nsubj", "csubj")
@@ -262,12 +262,19 @@ class EventCoder:
             if verb and any((c.dep_ == "conj" and c.tag_ in ("VBD", "VBN") and c.i > token.i)
                             or c.dep_ == "nsubj" for c in token.children):
                 return str(verb)  # "shot and killed", "police shot at a car"
-            if any(c.dep_ in ("det", "poss", "nummod") for c in token.children):
-                return None  # "an army patrol"
-            if (lemma(token) in cue.get("bare_verb_nouns", ()) and token.tag_ == "NN"
-                    and prev is not None and (prev.tag_ in ("NNS", "NNPS")
-                                              or lemma(prev) in cue["bare_verb_subjects"])):
-                return lemma(token)  # "peacekeepers patrol", "state police patrol"
+            plural_before = prev is not None and prev.tag_ in ("NNS", "NNPS")
+            subject_before = plural_before or (prev is not None and (
+                lemma(prev) in cue["bare_verb_subjects"] or is_armed_word(lemma(prev))
+                or is_armed_word(prev.lower_)))
+            word = lemma(token)
+            if (subject_before and token.tag_ == "NN" and not is_noun_word(word)
+                    and not is_noun_word(token.lower_) and ("verb", word) in self.index):
+                return word  # "militants detonate bombs": no noun at all
+            if any(c.dep_ in ("det", "poss", "nummod") for c in token.children) and not (
+                    plural_before and token.dep_ == "ROOT" and not token.n_rights):
+                return None  # "an army patrol"; not "An extra 5,000 peacekeepers patrol"
+            if word in cue.get("bare_verb_nouns", ()) and token.tag_ == "NN" and subject_before:
+                return word  # "peacekeepers patrol", "state police patrol", "policemen patrol"
             return None
         if (token.dep_ in ("amod", "compound") and token.lower_.endswith("ing")
                 and prev is not None and lemma(prev) == "be" and prev.pos_ == "AUX"):
@@ -406,13 +413,17 @@ class EventCoder:
         if token.dep_ in ("relcl", "acl") and _is_passive(token):
             has_agent = any(c.dep_ == "agent" for c in token.children)
             noun = token.head
-            human = lemma(noun) in cue["people_nouns"] or noun.ent_type_ in (
-                "PERSON", "NORP", "ORG", "GPE")
+            human = lemma(noun) in cue["people_nouns"] or is_armed_word(lemma(noun)) or (
+                noun.ent_type_ in ("PERSON", "NORP", "ORG", "GPE"))
             # "rockets fired from Gaza hit ...": the weapon of an attack names it
             weapon = match.type == "ASSAULT" and any(
                 lemma(noun) in words for words in cue["instruments"].values())
-            if not has_agent and not human and not weapon:
-                return True  # "the rockets, which were supplied last year"
+            own_subject = token.dep_ == "relcl" and any(
+                c.dep_ == "nsubjpass" and lemma(c) not in _RELATIVE for c in token.children)
+            if not has_agent and not human and not weapon and not own_subject:
+                # "the rockets, which were supplied last year"; not "clashes, during which
+                # dozens were killed"
+                return True
         if token.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ in ("had", "'d")
                                          for c in token.children):
             return True  # "a Chechen who had fought on the Ukrainian side": his history
@@ -459,6 +470,7 @@ class EventCoder:
                 match.pattern.dobj == "none") and any(
                 c.dep_ == "dobj" and c.i not in {t.i for t in match.tokens}
                 and c.doc[c.left_edge.i].lower_ not in cue["adverbial_preps"]
+                and c.doc[c.left_edge.i - 1].text != ","  # "on the Pentagon, the ..."
                 for c in token.children):
             return True  # "gathered the children", "rallied support": not a demonstration
         if match.pattern.pos == "noun":
@@ -1085,14 +1097,68 @@ class EventCoder:
         _keep_folded(matches, drop)
         kept = [m for m in matches if m.head.i not in drop]
         self._toll_words(kept)
+        self._aspect_words(kept)
         return kept
+
+    def _aspect_words(self, matches: list[_Match]) -> None:
+        """Verbs that only say an event of the sentence starts, goes on or is carried out
+        ("launched, this morning, a surprise attack", "began attacking", "began the day with
+        an assault", "continued their operations, targeting ...", "the offensive began"):
+        kept as further words of that event."""
+        words = self.cues.get("aspect_verbs", frozenset())
+        if not matches:
+            return
+        owner: dict[int, _Match] = {}
+        for m in matches:
+            for t in (m.head, *m.tokens, *m.also, *([m.verb] if m.verb is not None else [])):
+                owner.setdefault(t.i, m)
+            if m.pattern.pos == "noun":
+                light = self._light_verb(m.head)
+                if light is not None:
+                    owner.setdefault(light.i, m)
+        for token in matches[0].head.sent:
+            if token.i in owner or lemma(token) not in words or token.pos_ != "VERB":
+                continue
+            event = self._aspect_of(token, owner)
+            if event is not None:
+                event.also.append(token)
+                owner[token.i] = event
+
+    @staticmethod
+    def _aspect_of(verb: Token, owner: dict[int, _Match]) -> _Match | None:
+        """The event an aspect verb carries: its object (also one the parser left as a loose
+        dependent after it), its complement verb, the object of its "with", a subject-less
+        participle clause, or, without an object, its subject."""
+        has_object = False
+        for child in verb.children:
+            dep = child.dep_
+            if dep == "dobj" or (dep == "dep" and child.i > verb.i and child.pos_ == "NOUN"):
+                has_object = True
+                found = [t for t in _conjuncts(child) if t.i in owner]
+            elif dep == "xcomp" and child.pos_ == "VERB":
+                found = [child] if child.i in owner else []
+            elif dep == "prep" and lemma(child) == "with":
+                found = [o for o in _pobjs(child) if o.i in owner]
+            elif dep in ("advcl", "conj") and child.tag_ == "VBG" and not any(
+                    c.dep_ in (*_SUBJ, "mark") for c in child.children):
+                found = [child] if child.i in owner else []
+            else:
+                continue
+            if found:
+                return owner[found[0].i]
+        if has_object:
+            return None
+        subjects = [t for c in verb.children if c.dep_ == "nsubj" for t in _conjuncts(c)]
+        found = [s for s in subjects if s.i in owner and owner[s.i].pattern.pos == "noun"]
+        return owner[found[0].i] if found else None
 
     def _toll_words(self, matches: list[_Match]) -> None:
         """Verbs that are no trigger of their own but tell the toll or course of an attack
         in the sentence ("died after a car bomb attack", "was shot and later died", "a
         looter shot and killed a man"): kept as further words of that attack."""
         words = self.cues.get("toll_words", frozenset())
-        attacks = {t.i: m for m in matches if m.type == "ASSAULT"
+        types = self.cues.get("toll_types", frozenset({"assault"}))
+        attacks = {t.i: m for m in matches if m.type.lower() in types
                    for t in (m.head, *m.tokens)}
         if not attacks:
             return
@@ -1289,9 +1355,10 @@ class EventCoder:
         while head.dep_ == "pobj" and head.head.dep_ == "prep" and lemma(head.head) == "of":
             head = head.head.head  # "launched a string of attacks"
         verb = head.head
-        if head.dep_ != "dobj" or verb.pos_ != "VERB":
+        loose = head.dep_ == "dep" and head.i > verb.i  # "launched, this morning, an attack"
+        if not (head.dep_ == "dobj" or loose) or verb.pos_ != "VERB":
             return None
-        return verb if lemma(verb) in self.cues.get("light_verbs", frozenset()) else None
+        return verb if lemma(verb) in self.cues.get("performing_verbs", frozenset()) else None
 
     def _candidate(self, match: _Match, sent: Span) -> EventCandidate:
         # "Kirkuk, captured by ...", "Vukovar was captured": the object named before the verb

@@ -118,6 +118,25 @@ def _common_nouns() -> frozenset[str]:
     return frozenset(table.get("noun", ()))
 
 
+def is_noun_word(word: str) -> bool:
+    """Is the lower-cased word an English noun at all (the lemmatizer's index)? "detonate"
+    is not: a parse that tags it as a noun has misread a verb."""
+    return word.lower() in _common_nouns()
+
+
+def is_verb_word(word: str) -> bool:
+    """Is the lower-cased word an English verb lemma (the lemmatizer's index)?"""
+    return word.lower() in _english_verbs()
+
+
+@lru_cache(maxsize=1)
+def _english_verbs() -> frozenset[str]:
+    from gestae import nlp
+
+    table = nlp.load().get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    return frozenset(table.get("verb", ()))
+
+
 @lru_cache(maxsize=65536)
 def is_place_word(word: str) -> bool:
     """``@place``: a lower-cased lemma that names a country, an admin1 region or a region,

@@ -9,6 +9,7 @@ location. Without a tied place the dateline or the article's focus is used (prec
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -295,7 +296,8 @@ def _named_feature(span: Span | None) -> str | None:
 def locate(doc: Doc, trigger_start: int, trigger_end: int, places: list[Place],
            fallback: Place | None, fallback_is_dateline: bool = False,
            containers: dict[int, Place] | None = None,
-           gaz: Gazetteer | None = None, event_type: str | None = None) -> Place | None:
+           gaz: Gazetteer | None = None, event_type: str | None = None,
+           rivals: Sequence[tuple[int, int]] = ()) -> Place | None:
     """The event's location as a copy of a Place with ``precision`` set, or None.
 
     ``fallback`` (the dateline or focus place) is used when nothing in the trigger's sentence
@@ -309,7 +311,9 @@ def locate(doc: Doc, trigger_start: int, trigger_end: int, places: list[Place],
     way to the paragraph's country. For ``event_type`` a physical act on territory (an
     attack, a patrol, a seizure: "ASSAULT", "COERCE/seize" with the mode), a country as the
     trigger's object is where it happened ("bombed Syria"); for others it is only a party
-    ("condemned Syria")."""
+    ("condemned Syria"); nor, for those others, is a place that hangs on one of ``rivals``
+    (the triggers of the sentence's events of other types): "protested against the attack
+    on Iraq"."""
     fallback = _paragraph_fallback(doc, trigger_start, places, fallback, gaz)
     trig_span = _span(doc, trigger_start, trigger_end)
     if trig_span is None:
@@ -323,9 +327,10 @@ def locate(doc: Doc, trigger_start: int, trigger_end: int, places: list[Place],
     anchors: dict[int, Token] = {}
     origins = 0
     unresolved = frozenset(p.start for p in in_sentence if p.lat is None)
+    owners = set() if _territorial(event_type, c) else _rival_heads(doc, rivals, trigger)
     for place in in_sentence:
         tie = _tie(doc, place, trigger)
-        if tie is None:
+        if tie is None or _under(tie.anchor, owners, trigger):
             continue
         if tie.prep in c["origin_preps"]:
             origins += 1
@@ -417,6 +422,31 @@ def _narrowest(doc: Doc, ranked: list[tuple[Rank, Place, bool]]) -> tuple[Rank, 
                 and place.country == best[1].country:
             return cand
     return best
+
+
+def _rival_heads(doc: Doc, rivals: Sequence[tuple[int, int]], trigger: Token) -> set[int]:
+    """Head tokens of the other events' triggers."""
+    heads = set()
+    for start, end in rivals:
+        span = _span(doc, start, end)
+        if span is not None and span.root != trigger:
+            heads.add(span.root.i)
+    return heads
+
+
+def _under(anchor: Token, owners: set[int], trigger: Token) -> bool:
+    """Does the place's phrase hang on another event's trigger below this one ("protested
+    against the attack on Iraq": Iraq is where the attack was)?"""
+    tok = anchor
+    for _ in range(8):
+        if tok == trigger or tok.is_ancestor(trigger):
+            return False
+        if tok.i in owners:
+            return True
+        if tok.head is tok:
+            return False
+        tok = tok.head
+    return False
 
 
 def _territorial(event_type: str | None, c: dict) -> bool:

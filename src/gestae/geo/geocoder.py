@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
@@ -111,11 +112,13 @@ class Geocoder:
 
     def event_location(self, doc: Doc, trigger_start: int, trigger_end: int,
                        places: list[Place], focus: Place | None,
-                       event_type: str | None = None) -> Place | None:
+                       event_type: str | None = None,
+                       rivals: Sequence[tuple[int, int]] = ()) -> Place | None:
         """The place tied to the event's trigger (a copy with ``precision`` set), else the
-        dateline or focus place as ``inferred``; None when nothing fits."""
+        dateline or focus place as ``inferred``; None when nothing fits. ``rivals`` are the
+        triggers of the sentence's other events."""
         line = self._dateline_place(doc, places)
         is_line = line is not None and focus is not None and focus.start == line.start
         info = self._current(doc, places)
         return locate(doc, trigger_start, trigger_end, places, focus, is_line,
-                      info.containers, self.gazetteer, event_type)
+                      info.containers, self.gazetteer, event_type, rivals)
