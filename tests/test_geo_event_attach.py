@@ -69,6 +69,9 @@ def located(text: str, trigger: str) -> tuple[str | None, str | None]:
     # what a city owns as the object's place: "one of Baghdad's main bridges"
     ("A massive bombing destroyed one of Baghdad's main bridges on Sunday.", "destroyed",
      "Baghdad"),
+    # the vehicle driven into a place, by the attack the killing is a participle of
+    ("A suicide bomber drove a car into a Mogadishu cafe on Thursday, killing ten people.",
+     "killing", "Mogadishu"),
     # "seized control of X"
     ("Taliban fighters seized control of Kunduz on Monday.", "seized", "Kunduz"),
 ])

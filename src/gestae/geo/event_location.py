@@ -342,6 +342,7 @@ def locate(doc: Doc, trigger_start: int, trigger_end: int, places: list[Place],
             rank: Rank = (0, 0, 1, 2, level)
         elif tie.prep in c["destination_preps"] and tie.anchor != trigger \
                 and not (tie.anchor.head == trigger and tie.anchor.dep_ == "dobj") \
+                and not _governs(tie.anchor, trigger) \
                 and tie.anchor.lower_ not in set(c["to_place_heads"]):
             continue  # "taken into Lebanon", "Blair's visit to Beirut": a destination
         elif tie.prep in locative:
