@@ -72,6 +72,9 @@ def located(text: str, trigger: str) -> tuple[str | None, str | None]:
     # the vehicle driven into a place, by the attack the killing is a participle of
     ("A suicide bomber drove a car into a Mogadishu cafe on Thursday, killing ten people.",
      "killing", "Mogadishu"),
+    # a distance from a reference town gives way to the town named as the spot
+    ("Two men detonated a bomb near a showroom in Birgunj, some 90 km south of Kathmandu.",
+     "detonated", "Birgunj"),
     # "seized control of X"
     ("Taliban fighters seized control of Kunduz on Monday.", "seized", "Kunduz"),
 ])

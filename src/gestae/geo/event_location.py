@@ -40,6 +40,7 @@ class _Tie:
     anchor: Token  # the word the place's phrase attaches to
     modifier: bool = False  # the place only modifies a common noun ("a Lima safe house")
     dep: str = ""  # the dependency of the place's phrase on the anchor, without a preposition
+    reference: bool = False  # only a reference point: "90 km south of Kathmandu"
 
 
 def _span(doc: Doc, start: int, end: int) -> Span | None:
@@ -58,6 +59,7 @@ def _tie(doc: Doc, place: Place, trigger: Token | None = None) -> _Tie | None:
     near = False
     via_of = False
     modifier = False
+    reference = False
     owned = set(c["owned_nouns"])
     locative = set(c["in_preps"]) | set(c["near_preps"])
     for _ in range(5):  # climb "the outskirts of the city of X"
@@ -89,7 +91,8 @@ def _tie(doc: Doc, place: Place, trigger: Token | None = None) -> _Tie | None:
         if tok.dep_ != "pobj":
             # "10 km north of Baghdad": the direction word hangs on the verb directly
             return _Tie(place, "in" if via_of else None, near,
-                        tok.head if tok.head is not tok else tok, modifier, tok.dep_)
+                        tok.head if tok.head is not tok else tok, modifier, tok.dep_,
+                        reference)
         prep = tok.head
         word = prep.lower_
         if prep.dep_ == "pcomp" or (word == "to" and prep.head.lower_ == "close"):
@@ -99,6 +102,7 @@ def _tie(doc: Doc, place: Place, trigger: Token | None = None) -> _Tie | None:
         if word == "of" and (prep.head.lower_ in of_nouns or _in_locative_phrase(
                 prep.head, locative, c) or _object_of(prep.head, trigger, c)):
             near = near or of_nouns.get(prep.head.lower_) == "near"
+            reference = reference or prep.head.lower_ in set(c["direction_words"])
             tok = prep.head
             via_of = True
             continue
@@ -106,7 +110,7 @@ def _tie(doc: Doc, place: Place, trigger: Token | None = None) -> _Tie | None:
             return None  # "according to Washington": who says, not where
         if word in c["near_preps"]:
             near = True
-        return _Tie(place, word, near, prep.head, modifier)
+        return _Tie(place, word, near, prep.head, modifier, reference=reference)
     return None
 
 
@@ -336,6 +340,7 @@ def locate(doc: Doc, trigger_start: int, trigger_end: int, places: list[Place],
             origins += 1
             continue
         level = _level(doc, place, unresolved)
+        near = tie.near
         object_ok = place.feature != "country" or (
             _territorial(event_type, c) and tie.dep == "dobj")
         if _modified_place(doc, place, trigger):
@@ -352,7 +357,8 @@ def locate(doc: Doc, trigger_start: int, trigger_end: int, places: list[Place],
             if crossed > 1:
                 continue
             near = tie.near or _inside_near_phrase(tie.anchor, trigger, c)
-            rank = (crossed, int(near), 0, dist, level)
+            # a reference point ("90 km south of X") gives way to a place named as the spot
+            rank = (crossed, int(near) + int(tie.reference), 0, dist, level)
         elif tie.prep is None and tie.anchor == trigger and place.feature == "city" \
                 and tie.dep not in SUBJECT_DEPS:
             rank = (0, 0, 1, 1, level)  # "the Baghdad protests"
@@ -366,7 +372,7 @@ def locate(doc: Doc, trigger_start: int, trigger_end: int, places: list[Place],
             rank = (0, 0, 2, 2, level)
         else:
             continue
-        ranked.append((rank, place, tie.near))
+        ranked.append((rank, place, near))
         anchors[place.start] = tie.anchor
     ranked = _without_containers(doc, ranked, anchors)
     if ranked:
