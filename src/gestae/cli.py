@@ -307,6 +307,9 @@ class _Progress:
     def extract(self, *args: Any, **kwargs: Any) -> Any:
         return self.pipeline.extract(*args, **kwargs)
 
+    def locate(self, *args: Any, **kwargs: Any) -> Any:
+        return self.pipeline.locate(*args, **kwargs)
+
     def extract_many(self, articles: Any) -> Any:
         results = self.pipeline.extract_many(articles)
         if not self.show:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -110,6 +110,31 @@ class Pipeline:
                 batch = []
         if batch:
             yield from self._run_batch(batch)
+
+    def locate(self, text: str, spans: Sequence[tuple[int, int]], *,
+               date: str | None = None) -> list[Place | None]:
+        """Where the events named by ``text[start:end]`` happened, one answer per span.
+
+        For pairing gestae's place resolution with triggers found elsewhere (another
+        coder, a human): each span is taken as an event's trigger and placed as
+        ``extract`` would place it, with ``precision``; None when nothing places it.
+
+        >>> nlp = Pipeline()
+        >>> text = "Protesters marched in Nasiriyah and police fired on them."
+        >>> [p.text if p else None for p in nlp.locate(text, [(11, 18)])]
+        ['Nasiriyah']
+        """
+        prepared = self._prepare(Article(id="doc", text=text, date=date))
+        doc = self.nlp(prepared.norm.text)
+        places = self.geocoder.extract(doc)
+        focus = self.geocoder.focus(doc, places)
+        remap = _Remapper(prepared)
+        out: list[Place | None] = []
+        for start, end in spans:
+            s, e = prepared.norm.to_normalized(start, end)
+            found = self.geocoder.event_location(doc, s, e, places, focus)
+            out.append(remap.span(found) if found is not None else None)
+        return out
 
     # -- stages -----------------------------------------------------------------------
 

@@ -88,6 +88,21 @@ class NormalizedText:
             return self._orig[k] + (i - self._norm[k])
         return self._orig_end[k]
 
+    def to_normalized(self, start: int, end: int) -> tuple[int, int]:
+        """Map a span of ``original`` to the span of ``text`` it became (a span inside a
+        rewritten piece widens to the whole piece)."""
+        if not self._norm:
+            return start, end
+        if not 0 <= start <= end <= len(self.original):
+            raise IndexError(f"span ({start}, {end}) outside text of length "
+                             f"{len(self.original)}")
+        k = max(bisect_right(self._orig, start) - 1, 0)
+        new_start = self._norm[k] + (start - self._orig[k] if self._copied[k] else 0)
+        j = max(bisect_right(self._orig, max(end - 1, start)) - 1, 0)
+        seg_end = self._norm[j + 1] if j + 1 < len(self._norm) else len(self.text)
+        new_end = self._norm[j] + (end - self._orig[j]) if self._copied[j] else seg_end
+        return new_start, max(new_start, min(new_end, len(self.text)))
+
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map the span ``text[start:end]`` to the span of ``original`` it came from."""
         if not self._norm:
