@@ -17,6 +17,7 @@ def folded(text: str, trigger: str) -> list[str]:
     ("A car bomb exploded near the market in Kirkuk, killing four people and wounding nine.",
      "exploded", ["killing", "wounding"]),
     ("Students staged a sit-in outside the ministry in Dhaka.", "sit-in", ["staged"]),
+    ("Two clinics came under attack in the east of the city on Sunday.", "attack", ["came"]),
     ("Gunmen opened fire on a minibus in Quetta, killing seven passengers.",
      "opened fire", ["killing"]),
     ("Rebel fighters mounted a wave of raids on army posts in the north.",

@@ -1355,6 +1355,8 @@ class EventCoder:
         while head.dep_ == "pobj" and head.head.dep_ == "prep" and lemma(head.head) == "of":
             head = head.head.head  # "launched a string of attacks"
         verb = head.head
+        if head.dep_ == "pobj" and lemma(verb) == "under" and lemma(verb.head) == "come":
+            return verb.head  # "the convoy came under attack"
         loose = head.dep_ == "dep" and head.i > verb.i  # "launched, this morning, an attack"
         if not (head.dep_ == "dobj" or loose) or verb.pos_ != "VERB":
             return None
