@@ -89,3 +89,10 @@ def test_person_words_come_from_full_names_and_speech() -> None:
     doc = nlp.load()("Judge Maria Okoro spoke first. Later Tembo said the vote was fair.")
     words = person_words(doc)
     assert "okoro" in words and "tembo" in words
+
+
+@pytest.mark.parametrize("agent,kept", [("rebel fighters", True), ("police", False)])
+def test_capture_by_police_is_of_a_person(agent: str, kept: bool) -> None:
+    # a town is captured by fighters; the police capture people
+    names = _names(f"Vukovar was captured by {agent} after a long siege.")
+    assert ("Vukovar" in names) is kept

@@ -24,6 +24,11 @@ from gestae.geo.gazetteer import DATA, Gazetteer, read_tsv
 from gestae.geo.normalize import ARTICLES, fold, key
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Labels of toponyms found by their form alone, which no reading as a person undoes.
+KEPT_LABELS = frozenset({"DATELINE", "STATE", "LISTED", "PARTY"})
+# Labels of names spaCy itself took for places: a noun after them ("an Arlington spokeswoman")
+# or a hyphen ("East Zorra-Tavistock") does not undo them.
+NER_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "DATELINE"})
 # spaCy labels that a gazetteer match may override when the span is exactly the name.
 OVERRIDABLE = frozenset({"ORG", "PERSON", "NORP", "PRODUCT", ""})
 # A city this large labelled PERSON by spaCy is taken as the city without any cue ("a central
@@ -248,11 +253,18 @@ def _territorial_object(span: Span, strict: bool = False) -> bool:
     verbs = words["strict_territorial_verbs" if strict else "territorial_verbs"]
     head = _list_head(span.root)
     if head.dep_ in {"dobj", "nsubjpass"} and head.head.lemma_.lower() in verbs:
-        return True
+        return not _caught_by_police(head.head)
     if strict or head.dep_ != "pobj" or head.head.lower_ != "on":
         return False
     aim = head.head.head  # "marched on X", "the assault on X"
     return aim.lower_ in words["on_heads"] or aim.lemma_.lower() in words["on_heads"]
+
+
+def _caught_by_police(verb: Token) -> bool:
+    """"X was captured by police": the police capture people, not towns."""
+    agents = context_words()["arresting_agents"]
+    return any(c.dep_ == "agent" and any(g.lower_ in agents for g in c.children)
+               for c in verb.children)
 
 
 def _appositive_place(span: Span) -> bool:
@@ -946,6 +958,297 @@ def listed_names(doc: Doc, places: list[Span], taken: set[int]) -> list[Span]:
     return found
 
 
+# -- names that are not places ---------------------------------------------------------------
+
+
+def _prev_word(span: Span) -> Token | None:
+    """The word before the span, past a period of an abbreviated title ("Gen. X")."""
+    k = span.start - 1
+    if k >= 1 and span.doc[k].text == "." and span.doc[k - 1].is_title \
+            and len(span.doc[k - 1]) <= 4:
+        k -= 1
+    return span.doc[k] if k >= 0 else None
+
+
+def _title_before(span: Span, gaz: Gazetteer) -> bool:
+    """A title or an age before the name: "President Santos", "Gen. Morales", "the
+    25-year-old Jimenez", "spokesman Kennedy"; not where title and name together name a
+    place ("General Santos City")."""
+    prev = _prev_word(span)
+    doc = span.doc
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if prev is None or nxt is not None and (nxt.pos_ in {"NOUN", "PROPN"} or nxt.text == ","
+                                            and span.end + 1 < len(doc)
+                                            and _is_name_token(doc[span.end + 1])):
+        return False  # "the 48-year-old Kansas City man", "a Calgary, Alberta man"
+    if prev.lower_.rstrip(".") in context_words()["person_titles"]:
+        return not gaz.lookup(span.doc[prev.i:span.end].text)
+    return prev.lower_ == "old" and span.start >= 3 and "year" in span.doc[
+        span.start - 3:span.start].text.lower()
+
+
+def _person_clause(span: Span) -> bool:
+    """Words after the name that only a person takes: "X, who ...", "X, born in 1938",
+    "X, 45, ..."."""
+    doc = span.doc
+    k = span.end
+    if k + 1 >= len(doc) or doc[k].text != ",":
+        return False
+    if not span[0].is_sent_start and doc[span.start - 1].pos_ not in {"VERB", "AUX", "DET"}:
+        return False  # "Jane Doe, 30, of Ten Mile, who said": the clause is hers
+    nxt = doc[k + 1]
+    if nxt.text in context_words()["person_clause_words"]:  # "who", not "WHO"
+        return True
+    return nxt.like_num and k + 2 < len(doc) and doc[k + 2].text == "," \
+        and nxt.text.isdigit() and 10 <= int(nxt.text) <= 99
+
+
+def _speech_subject(span: Span, gaz: Gazetteer) -> bool:
+    """A one-word name that says or tells ("Kumar said", "Taljbini told ARA News"), unless
+    it names a country, region or large city, which speak for their governments ("Ankara
+    says")."""
+    root = span.root
+    if len(span) > 1 or root.dep_ != "nsubj" \
+            or root.head.lemma_.lower() not in context_words()["speech_verbs"]:
+        return False
+    for entry, quality in gaz.lookup(span.text):
+        if quality == 1.0 and (entry.feature in {"country", "admin1", "region", "continent"}
+                               or entry.population >= BIG_CITY):
+            return False
+    return True
+
+
+def _time_zone(span: Span) -> bool:
+    """"4 p.m. Moscow time", "(Damascus time)", "Moscow Standard Time"."""
+    doc = span.doc
+    if span.end >= len(doc) or doc[span.end].lower_ not in context_words()["time_words"]:
+        return False
+    word = doc[span.end]
+    if word.lower_ == "time":
+        return word.i + 1 >= len(doc) or doc[word.i + 1].lower_ not in {"of", "when"}
+    return word.i + 1 < len(doc) and doc[word.i + 1].lower_ == "time"
+
+
+def _follower_after(span: Span) -> bool:
+    """A noun of followers or members after the name: "Morsi supporters", "SLA militiamen"."""
+    doc = span.doc
+    return span.end < len(doc) and doc[span.end].lower_ in context_words()["follower_nouns"] \
+        and doc[span.end].pos_ == "NOUN"
+
+
+def _people_word(span: Span, gaz: Gazetteer) -> bool:
+    """The word of a faith or people ("a Shia neighbourhood"), or a demonym that the
+    gazetteer reads as a place of another country ("the Thai border" as a Malaysian town);
+    one read as its own country ("Palestinian") is left to the geocoder."""
+    folded = fold(span.text)
+    if folded in context_words()["group_words"]:
+        return not _names_country(gaz, span)
+    own = demonyms().get(folded)
+    doc = span.doc
+    if own is None or span.end < len(doc) and doc[span.end].text == "-":
+        return False  # "the Palestinian-Israeli conflict" names both sides
+    readings = gaz.lookup(span.text)
+    return bool(readings) and not any(e.country == own for e, _q in readings)
+
+
+def _acronym(span: Span, gaz: Gazetteer) -> bool:
+    """A short all-capital word in running text ("SLA", "ETA", "ARA News"): an organisation's
+    initials, unless it names a country ("DRC") or the text around is in capitals too (a
+    headline, "URFA - ...")."""
+    text = span.text
+    if len(span) != 1 or not text.isalpha() or not text.isupper() or len(text) > 5:
+        return False
+    if not gaz.lookup(text) or _names_country(gaz, span) \
+            or gaz.abbreviation(text, after_comma=True) is not None:
+        return False  # no gazetteer reading to doubt ("NSW"), or a country's ("DRC")
+    doc = span.doc
+    near = [t for t in doc[max(0, span.start - 3):span.end + 3]
+            if t.is_alpha and t.i != span.start]
+    if near and all(t.text.isupper() for t in near):
+        return False  # a headline in capitals
+    line_start = span.start == 0 or "\n" in doc[span.start - 1].text_with_ws \
+        or doc[span.start - 1].is_space
+    after = doc[span.end] if span.end < len(doc) else None
+    return not (line_start and (after is None or after.is_space or after.is_punct))
+
+
+def _org_alias_after(span: Span, gaz: Gazetteer) -> bool:
+    """A group's initials in brackets after the name: "Daesh (ISIS)", "Iraq and Al-Sham
+    (ISIS)". A country's ("Democratic Republic of Congo (DRC)") does not count."""
+    doc = span.doc
+    k = span.end
+    if k + 2 >= len(doc) or doc[k].text != "(" or doc[k + 2].text != ")":
+        return False
+    initials = doc[k + 1]
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and (_is_name_token(before) or before.text in {"-", "\u2013"}):
+        return False  # "Democratic Movement-United Georgia (DMUG)": a place in a longer name
+    if not initials.text.isupper() or not initials.is_alpha or len(initials.text) < 2:
+        return False
+    if initials.text[0] == span.text[0] or initials.lower_ in context_words()["news_agencies"]:
+        return False  # the place's own initials ("Kurdistan Region (KR)"), "(AP)"
+    return not _names_country(gaz, doc[k + 1:k + 2])
+
+
+def _org_continuation(span: Span) -> bool:
+    """The end of an organisation's name that NER cut short: "the Islamic State of Iraq and
+    Al-Sham" (ORG up to Iraq)."""
+    doc = span.doc
+    k = span.start - 1
+    if k >= 0 and doc[k].lower_ == "the":
+        k -= 1
+    if k < 2 or doc[k].lower_ not in {"and", "&"} or doc[k - 2].lower_ != "of":
+        return False
+    return any(ent.label_ == "ORG" and ent.end == k and ent.start < k - 2 for ent in doc.ents)
+
+
+def not_a_place(span: Span, gaz: Gazetteer, people: frozenset[str] = frozenset(),
+                label: str = "GAZ") -> bool:
+    """Reasons to drop a recognised name: a person ("the 25-year-old Jimenez", "Kumar
+    said", a name the document gives a person), a time zone ("Moscow time"), a demonym or
+    a faith, or part of a group's name or initials ("SLA militiamen", "Daesh (ISIS)")."""
+    standalone = _standalone_place(gaz, span, frozenset())
+    area = _standalone_place(gaz, span, frozenset(), cities=False)
+    if _time_zone(span) or _title_before(span, gaz):
+        return True
+    if not area and _org_continuation(span):
+        return True
+    if label not in NER_PLACE_LABELS and (_people_word(span, gaz) or not area and _acronym(
+            span, gaz) or not standalone and (_follower_after(span)
+                                              or _hyphen_fragment(span, gaz))):
+        return True
+    if not standalone and (_person_clause(span) or _org_alias_after(span, gaz)):
+        return True
+    if _speech_subject(span, gaz):
+        return True
+    return fold(span.text) in people and not _locative_context(span) and not standalone
+
+
+def _hyphen_fragment(span: Span, gaz: Gazetteer) -> bool:
+    """One word of a double name the tokeniser split at a hyphen ("Kala" of "Kala-Balge"),
+    unless the other part is a place or a people as well ("the Syria-Iraq border", "the
+    Palestinian-Israeli conflict")."""
+    doc = span.doc
+    if len(span) > 1:
+        return False  # a longer run cut short ends so too: "Qasr Al-Her Al[-Gharbi]"
+    if span.end + 1 < len(doc) and doc[span.end].text == "-" and not span[-1].whitespace_ \
+            and not doc[span.end].whitespace_ and _is_name_token(doc[span.end + 1]):
+        other = doc[span.end + 1].text
+        return not gaz.lookup(other) and fold(other) not in demonyms()
+    return False
+
+
+# -- names the tokeniser splits, names placed by what follows them ---------------------------
+
+
+def _joined_end(doc: Doc, i: int, particles: frozenset[str]) -> int | None:
+    """End of a name whose parts a particle and a hyphen join, starting at token ``i``:
+    "Sar-e Pol", "Mazar-i-Sharif", "Deir ez-Zor"; None when no such name starts there."""
+    def glued(k: int) -> bool:  # "-" at k written without spaces around it
+        return k < len(doc) and doc[k].text == "-" and not doc[k - 1].whitespace_ \
+            and not doc[k].whitespace_
+
+    def particle(k: int) -> bool:
+        return k < len(doc) and doc[k].text in particles
+
+    def name(k: int) -> bool:
+        return k < len(doc) and _is_name_token(doc[k])
+
+    if not _is_name_token(doc[i]):
+        return None
+    if glued(i + 1) and particle(i + 2):
+        if glued(i + 3) and name(i + 4):
+            return i + 5  # "Mazar-i-Sharif"
+        if doc[i + 2].whitespace_ and name(i + 3):
+            return i + 4  # "Sar-e Pol"
+    if doc[i].whitespace_ and particle(i + 1) and glued(i + 2) and name(i + 3):
+        return i + 4  # "Deir ez-Zor"
+    return None
+
+
+def hyphenated_names(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[tuple[Span, str]]:
+    """Names the tokeniser splits at a hyphen ("Sar-e Pol Province", "Mazar-i-Sharif"),
+    taken whole so that no part ("Sar") stands as a place alone: the longest run the
+    gazetteer knows, else the joined name when NER took a part of it for a place."""
+    particles = context_words()["name_particles"]
+    ent_at = _ent_at(doc)
+    found: list[tuple[Span, str]] = []
+    i = 0
+    while i < len(doc):
+        end = None if i in taken else _joined_end(doc, i, particles)
+        if end is None:
+            i += 1
+            continue
+        core = doc[i:end]
+        if any(ent.start <= i and ent.end >= end for ent in core.ents) \
+                or any(t.i in taken for t in core) \
+                or i > 0 and _is_name_token(doc[i - 1]) and not doc[i - 1].is_sent_start:
+            # NER has the whole name; or it goes on before: "Jabhat Fateh al-Sham"
+            i = end
+            continue
+        stop = end
+        while stop < len(doc) and stop - end < 2 and _is_name_token(doc[stop]):
+            stop += 1
+        known = next((doc[i:j] for j in range(stop, end - 1, -1)
+                      if any(q >= 0.9 for _e, q in gaz.lookup(doc[i:j].text))), None)
+        labels = {ent_at[t.i].label_ for t in core if t.i in ent_at}
+        span = known or (core if labels & PLACE_LABELS else None)
+        if span is not None:
+            found.append((span, "GPE" if known is None else "GAZ"))
+            taken.update(range(span.start, span.end))
+        i = end
+    return found
+
+
+def _placed_after(doc: Doc, k: int, taken: set[int]) -> bool:
+    """What follows a name at token ``k`` places it in or by a known place: "in X in northern
+    Iraq", "at X, North Darfur", "in X, 70 kilometres north of Baghdad"."""
+    skip = set(cues()["direction_words"]) | {"the"}
+    if k + 1 >= len(doc) or doc[k].lower_ not in {"in", ","}:
+        return False
+    j = k + 1
+    if doc[k].text == "," and doc[j].like_num and j + 1 < len(doc) \
+            and doc[j + 1].lower_ in context_words()["distance_units"]:
+        return True  # "X, 70 kilometres (40 miles) north of Baghdad"
+    while j < len(doc) and j < k + 4 and doc[j].lower_ in skip:
+        j += 1
+    return j in taken
+
+
+def _body_like(span: Span) -> bool:
+    """A run that more likely names a body or a building than a place: its last word an
+    institution's or a facility's ("First Presbyterian Church"), or an organisation of two
+    words or more by NER ("Pizzeria Uno")."""
+    c = cues()
+    words = set(c["institution_words"]) | set(c["facility_words"]) \
+        | set(c["named_institution_words"]) | context_words()["body_words"]
+    if span[-1].lower_ in words:
+        return True
+    return len(span) > 1 and any(ent.label_ in {"ORG", "WORK_OF_ART", "EVENT", "PRODUCT"}
+                                 for ent in span.ents)
+
+
+def located_names(doc: Doc, taken: set[int]) -> list[Span]:
+    """Unknown names after a bare "in", "at" or "near" that what follows places inside or
+    near a known place (see :func:`_placed_after`): "killed in Adhaim in northern Iraq",
+    "a bomb went off in Dhuluiya, 70 kilometres north of Baghdad"."""
+    people = person_words(doc)
+    found: list[Span] = []
+    for tok in doc:
+        if tok.lower_ not in {"in", "at", "near"} or tok.dep_ != "prep":
+            continue
+        span = _run_after(doc, tok.i + 1)
+        if span is None or span.root.head.i != tok.i or span.root.dep_ != "pobj":
+            continue
+        if _plain_unknown(span, taken, people) and not _inside_other_name(span) \
+                and not _after_determiner(span) and not _body_like(span) \
+                and _placed_after(doc, span.end, taken):
+            found.append(span)
+            taken.update(range(span.start, span.end))
+    return found
+
+
+
 def recognise(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
     """All toponym mentions of a document, in text order, non-overlapping."""
     spans: list[tuple[Span, str]] = []
@@ -958,6 +1261,7 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
             taken.update(range(span.start, span.end))
     for span in inner_datelines(doc, gaz, taken):
         spans.append((span, "DATELINE"))
+    spans.extend(hyphenated_names(doc, gaz, taken))
     for ent in doc.ents:
         if ent.label_ in PLACE_LABELS and not any(t.i in taken for t in ent):
             span = _trim(ent)
@@ -998,6 +1302,11 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
         if state is not None and not any(t.i in taken for t in state):
             spans.append((state, "STATE"))
             taken.update(range(state.start, state.end))
+    for span in located_names(doc, taken):
+        spans.append((span, "CUED"))
+    people = person_words(doc)
+    spans = [(s, label) for s, label in spans
+             if label in KEPT_LABELS or not not_a_place(s, gaz, people, label)]
     named = [s for s, label in spans if label not in {"CUED", "PARTY", "FAC"}]
     for span in listed_names(doc, named, taken):
         spans.append((span, "LIST"))
