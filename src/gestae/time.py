@@ -42,6 +42,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from gestae.model import TimeRef
+from gestae.nlp import text_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -795,7 +796,8 @@ def attached_time(doc: Doc, trigger_start: int, trigger_end: int, times: list[Ti
     rest = [t for t in clause[1:] if t.start >= trigger_end]
     if not rest:
         return clause[0] if clause else None
-    return min(rest, key=lambda t: (_gap_cost(t, trigger_start, trigger_end, doc.text), t.start))
+    text = text_of(doc)
+    return min(rest, key=lambda t: (_gap_cost(t, trigger_start, trigger_end, text), t.start))
 
 
 def _noun_chain(root: Token) -> set[int]:
@@ -893,7 +895,7 @@ def _attached(doc: Doc, targets: set[int], refs: list[TimeRef], start: int, end:
     for ref in refs:
         level = _climb(doc, ref, targets)
         if level is not None:
-            ranked.append((ref.value is None, level, _gap_cost(ref, start, end, doc.text),
+            ranked.append((ref.value is None, level, _gap_cost(ref, start, end, text_of(doc)),
                            ref.start, ref))
     return [r[-1] for r in sorted(ranked, key=lambda r: r[:4])]
 

@@ -21,6 +21,7 @@ from gestae.actors.kb import norm, role_heads
 from gestae.coding import ontology
 from gestae.coding.patterns import Pattern, cues, is_armed_word, is_noun_word, pattern_index
 from gestae.model import EventCandidate
+from gestae.nlp import text_of
 
 _SUBJ = ("nsubj", "csubj")
 _PASSIVE_MARK = ("nsubjpass", "auxpass", "csubjpass")
@@ -1436,7 +1437,7 @@ def _spans(tokens: Iterable[Token]) -> list[tuple[int, int]]:
         out.append(span)
     if not tokens or len(out) < 2:
         return out
-    text = tokens[0].doc.text
+    text = text_of(tokens[0].doc)
     merged = [out[0]]
     for start, end in out[1:]:
         if merged[-1][1] <= start and not text[merged[-1][1]:start].strip():

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from gestae.geo.gazetteer import Gazetteer
 from gestae.geo.toponyms import cues
 from gestae.model import Place
+from gestae.nlp import text_of
 
 REGION_FEATURES = frozenset({"admin1", "admin2", "region", "continent"})
 # A town or region as the trigger's object or passive subject is where it happened.
@@ -511,7 +512,7 @@ def _paragraph_fallback(doc: Doc, offset: int, places: list[Place], fallback: Pl
     wounded were flown to Germany")."""
     if gaz is None or fallback is None or fallback.lat is None:
         return fallback
-    start, _ = _paragraph(doc.text, offset)
+    start, _ = _paragraph(text_of(doc), offset)
     named = [p for p in places if start <= p.start < offset and p.lat is not None
              and p.country and p.start != fallback.start and explicit(doc, p)]
     if not named or any(p.country == fallback.country for p in named):

@@ -14,6 +14,7 @@ from gestae.geo.gazetteer import Gazetteer, get_gazetteer
 from gestae.geo.resolver import resolve, to_place
 from gestae.geo.toponyms import dateline, dateline_end, demonym_counts, recognise
 from gestae.model import Place
+from gestae.nlp import text_of
 
 # Weight in the document focus of a country named only as an actor ("US forces", "the US
 # said"): it says who acts, not where the story is.
@@ -69,7 +70,7 @@ class Geocoder:
         info = self._current(doc, places)
         if info.line_known:
             return info.line
-        span = dateline(doc.text, self.gazetteer)
+        span = dateline(text_of(doc), self.gazetteer)
         line = None if span is None else next(
             (p for p in places if p.start == span[0] and p.lat is not None), None)
         if line is None:

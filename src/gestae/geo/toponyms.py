@@ -237,11 +237,15 @@ def _after_determiner(span: Span) -> bool:
 def person_words(doc: Doc) -> frozenset[str]:
     """Folded names the document uses for people: surnames of PERSON entities of two words
     or more ("Judge Jim Stucky" -> stucky) and subjects of speech verbs ("Clark said")."""
+    cached = doc.user_data.get("gestae_person_words")
+    if cached is not None:  # several recognisers ask; the doc does not change
+        return cached
     speech = context_words()["speech_verbs"]
     out = {fold(ent[-1].text) for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
     out.update(fold(t.text) for t in doc if t.dep_ == "nsubj" and t.pos_ == "PROPN"
                and t.head.lemma_.lower() in speech)
-    return frozenset(out)
+    doc.user_data["gestae_person_words"] = frozenset(out)
+    return doc.user_data["gestae_person_words"]
 
 
 def _territorial_object(span: Span, strict: bool = False) -> bool:
