@@ -99,6 +99,8 @@ def test_the_event_is_where_the_sentence_puts_it(text: str, trigger: str, place:
      "Lebanon"),
     ("Hundreds of students protested against the president's visit to Beirut.", "protested",
      "Beirut"),
+    # a person named like a town, as the object of a verb done to people
+    ("In 1981, gunmen shot Oudeh seven times as he stood outside a hotel.", "shot", "Oudeh"),
     # a hometown is no event place
     ("Maria Lopez, 18, of Atlanta, was shot on Sunday.", "shot", "Atlanta"),
     # a place in a group's name

@@ -342,8 +342,9 @@ def locate(doc: Doc, trigger_start: int, trigger_end: int, places: list[Place],
             continue
         level = _level(doc, place, unresolved)
         near = tie.near
-        object_ok = place.feature != "country" or (
-            _territorial(event_type, c) and tie.dep == "dobj")
+        object_ok = (place.feature != "country" or (
+            _territorial(event_type, c) and tie.dep == "dobj")) and not (
+            _person_named_like_a_town(doc, place, tie, trigger, c))
         if _modified_place(doc, place, trigger):
             rank: Rank = (0, 0, 1, 2, level)
         elif tie.prep in c["destination_preps"] and tie.anchor != trigger \
@@ -455,6 +456,16 @@ def _under(anchor: Token, owners: set[int], trigger: Token) -> bool:
             return False
         tok = tok.head
     return False
+
+
+def _person_named_like_a_town(doc: Doc, place: Place, tie: _Tie, trigger: Token,
+                              c: dict) -> bool:
+    """A bare town name as the object of a verb done to people ("shot Oudeh", "Stephen was
+    shot") is most likely a person so named; "shot a man in a Baghdad mosque" is not this."""
+    span = _span(doc, place.start, place.end)
+    return (span is not None and not tie.modifier and place.feature in ("city", "place", None)
+            and span.root.dep_ in OBJECT_DEPS and span.root.head == trigger
+            and trigger.lemma_.lower() in set(c["person_target_verbs"]))
 
 
 def _territorial(event_type: str | None, c: dict) -> bool:
