@@ -75,6 +75,11 @@ def located(text: str, trigger: str) -> tuple[str | None, str | None]:
     # a distance from a reference town gives way to the town named as the spot
     ("Two men detonated a bomb near a showroom in Birgunj, some 90 km south of Kathmandu.",
      "detonated", "Birgunj"),
+    # an appositive that says where a town is does not replace the town
+    ("The rebels captured Kisangani, capital of Haut Zaire province, on March 15.",
+     "captured", "Kisangani"),
+    ("Mbuji Mayi, the main city in Eastern Kasai province, was captured by the rebels.",
+     "captured", "Mbuji"),
     # "seized control of X"
     ("Taliban fighters seized control of Kunduz on Monday.", "seized", "Kunduz"),
 ])

@@ -403,14 +403,38 @@ def _without_containers(doc: Doc, ranked: list[tuple[Rank, Place, bool]],
         return ranked
     spans = {p.start: _span(doc, p.start, p.end) for _r, p, _n in ranked}
 
-    def inside(token: Token, place: Place) -> bool:
+    nouns = set(cues()["feature_nouns"]) | set(cues()["local_nouns"])
+
+    def inside(token: Token, place: Place, noun: bool = True) -> bool:
+        """In the other place's words, or (with ``noun``) the place noun right after them
+        ("Isabela town")."""
         span = spans[place.start]
-        return span is not None and span.start <= token.i < span.end
+        if span is None:
+            return False
+        end = span.end + (noun and span.end < len(doc) and doc[span.end].lower_ in nouns)
+        return span.start <= token.i < end
 
     def describes(place: Place, other: Place) -> bool:
+        """The place only locates or renames the other ("Liberia in west Africa", "the Al
+        Thawra District (Sadr City)"), or its phrase hangs on the other and it is no
+        narrower ("Kisangani, capital of Haut Zaire province")."""
         span = spans[place.start]
-        return inside(anchors[place.start], other) or (
-            span is not None and span.root.dep_ == "appos" and inside(span.root.head, other))
+        if span is None:
+            return False
+        if inside(anchors[place.start], other) or (
+                span.root.dep_ == "appos" and inside(span.root.head, other)):
+            return True
+        tok = span.root
+        for _ in range(8):
+            if (tok == anchors[place.start] and tok.dep_ != "appos") or tok.head is tok:
+                return False
+            tok = tok.head
+            if inside(tok, other, noun=False):
+                # a narrower place is what the other is said to contain ("the capital of
+                # the Central African Republic, Bangui"), not a description of it
+                mine, theirs = _level(doc, place), _level(doc, other)
+                return mine > theirs or (mine == theirs and place.start > other.start)
+        return False
 
     kept = [r for r in ranked if not any(
         q.start != r[1].start and describes(r[1], q) for _r, q, _n in ranked)]
