@@ -95,3 +95,11 @@ def test_organisation_after_at_is_not_placed() -> None:
 def test_not_a_place_keeps_a_country_with_a_person_clause() -> None:
     doc = nlp.load()("Iraq, whose army had retreated, asked for help.")
     assert not not_a_place(doc[0:1], get_gazetteer())
+
+
+def test_a_lower_case_description_is_no_toponym() -> None:
+    """The parser may label "the west coast" a location; written in lower case it describes
+    a part of a place and names none."""
+    names = _names("Navy boats will patrol Sri Lanka's west coast to stop arms smuggling.")
+    assert "Sri Lanka" in names
+    assert "west coast" not in names

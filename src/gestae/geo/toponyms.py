@@ -1267,7 +1267,8 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
         spans.append((span, "DATELINE"))
     spans.extend(hyphenated_names(doc, gaz, taken))
     for ent in doc.ents:
-        if ent.label_ in PLACE_LABELS and not any(t.i in taken for t in ent):
+        if ent.label_ in PLACE_LABELS and not any(t.i in taken for t in ent) \
+                and any(t.text[:1].isupper() for t in ent):  # "the west coast": a description
             span = _trim(ent)
             if any(t.i in taken for t in span):
                 span = ent
