@@ -185,10 +185,11 @@ class Pipeline:
         times = time.contract_times(time.extract_times(text, date), date)
         candidates = [_tidy(c, text, header) for c in self.coder.find(doc)]
         triggers = [(c.trigger_start, c.trigger_end) for c in candidates]
+        types: dict[Span, set[str]] = {}
+        for c in candidates:
+            types.setdefault((c.trigger_start, c.trigger_end), set()).add(c.type)
         events = [
-            self._resolve(prepared, doc, cand, actors, places, focus, times, triggers,
-                          [(c.trigger_start, c.trigger_end) for c in candidates
-                           if c.type != cand.type])
+            self._resolve(prepared, doc, cand, actors, places, focus, times, triggers, types)
             for cand in candidates
         ]
         sent_starts = [sent.start_char for sent in doc.sents]
@@ -220,7 +221,7 @@ class Pipeline:
         focus: Place | None,
         times: list[TimeRef],
         triggers: list[Span],
-        rivals: list[Span],
+        types: dict[Span, set[str]],
     ) -> Event:
         text = prepared.norm.text
         date = prepared.date
@@ -229,7 +230,7 @@ class Pipeline:
         location = self.geocoder.event_location(doc, cand.trigger_start, cand.trigger_end,
                                                 places, focus,
                                                 f"{cand.type}/{cand.mode or ''}",
-                                                [r for r in rivals if r in others])
+                                                [t for t in others if types[t] - {cand.type}])
         context_country = (location.country if location else None) or (
             focus.country if focus else None)
         value, precision, inferred = time.event_date(

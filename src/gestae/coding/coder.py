@@ -10,7 +10,7 @@ modality (future / hypothetical).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -1117,9 +1117,7 @@ class EventCoder:
                 light = self._light_verb(m.head)
                 if light is not None:
                     owner.setdefault(light.i, m)
-        for token in matches[0].head.sent:
-            if token.i in owner or lemma(token) not in words or token.pos_ != "VERB":
-                continue
+        for token in _loose_verbs(matches, words, owner):
             event = self._aspect_of(token, owner)
             if event is not None:
                 event.also.append(token)
@@ -1164,10 +1162,7 @@ class EventCoder:
         if not attacks:
             return
         taken = {t.i for m in matches for t in (m.head, *m.tokens, *m.also)}
-        sent = matches[0].head.sent
-        for token in sent:
-            if token.i in taken or lemma(token) not in words or token.pos_ != "VERB":
-                continue
+        for token in _loose_verbs(matches, words, taken):
             attack = self._toll_of(token, attacks)
             if attack is not None:
                 attack.also.append(token)
@@ -1399,6 +1394,15 @@ class EventCoder:
             modality=match.modality,  # type: ignore[arg-type]
             confidence=self._confidence(match),
         )
+
+
+def _loose_verbs(matches: list[_Match], words: frozenset[str], taken: Container[int]
+                 ) -> Iterator[Token]:
+    """Verbs of the matches' sentence from ``words`` that no event has taken (``taken`` is
+    read as the walk goes, so a verb given to an event on the way counts as taken)."""
+    for token in matches[0].head.sent:
+        if token.i not in taken and lemma(token) in words and token.pos_ == "VERB":
+            yield token
 
 
 def _fold(into: _Match, match: _Match) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -55,14 +55,14 @@ def _tie(doc: Doc, place: Place, trigger: Token | None = None) -> _Tie | None:
         return None
     c = cues()
     of_nouns: dict[str, str] = c["of_nouns"]
-    kinds = set(c["feature_nouns"])
+    kinds = _words("feature_nouns")
     tok = span.root
     near = False
     via_of = False
     modifier = False
     reference = False
-    owned = set(c["owned_nouns"])
-    locative = set(c["in_preps"]) | set(c["near_preps"])
+    owned = _words("owned_nouns")
+    locative = _words("in_preps") | _words("near_preps")
     for _ in range(5):  # climb "the outskirts of the city of X"
         if tok.dep_ == "poss" and tok.head is not tok:
             if tok.head.lower_ not in owned and not _placed_possession(tok.head, place,
@@ -103,7 +103,7 @@ def _tie(doc: Doc, place: Place, trigger: Token | None = None) -> _Tie | None:
         if word == "of" and (prep.head.lower_ in of_nouns or _in_locative_phrase(
                 prep.head, locative, c) or _object_of(prep.head, trigger, c)):
             near = near or of_nouns.get(prep.head.lower_) == "near"
-            reference = reference or prep.head.lower_ in set(c["direction_words"])
+            reference = reference or prep.head.lower_ in _words("direction_words")
             tok = prep.head
             via_of = True
             continue
@@ -119,9 +119,8 @@ def _placed_possession(noun: Token, place: Place, locative: set[str]) -> bool:
     """ "at Bethlehem's Church of the Nativity", "near Tehran university's campus": what a
     town owns, named under a locative preposition, is in the town. A country's possession
     is not ("outside Israel's embassy" may be anywhere)."""
-    c = cues()
-    named = noun.pos_ == "PROPN" or noun.lower_ in set(c["local_nouns"]) \
-        or noun.lower_ in set(c["facility_words"]) or noun.lower_ in set(c["feature_nouns"])
+    named = noun.pos_ == "PROPN" or noun.lower_ in _words("local_nouns") \
+        or noun.lower_ in _words("facility_words") or noun.lower_ in _words("feature_nouns")
     return (place.feature != "country" and named and noun.dep_ == "pobj"
             and noun.head.lower_ in locative)
 
@@ -143,15 +142,22 @@ def _object_of(noun: Token, trigger: Token | None, c: dict, people: bool = False
     return (trigger is not None and noun.head == trigger and noun.dep_ in OBJECT_DEPS
             and noun.ent_type_ != "PERSON"  # "Torres, 18, of Atlanta, was shot": her home
             and (people or noun.lower_ not in _person_nouns(True))
-            and (noun.lower_ not in set(c["of_abstract_nouns"])
-                 or noun.lower_ in set(c["held_nouns"])))
+            and (noun.lower_ not in _words("of_abstract_nouns")
+                 or noun.lower_ in _words("held_nouns")))
+
+
+@cache
+def _words(name: str) -> frozenset[str]:
+    """A cue word list of data/cues.yaml as a set, built once (rank checks run per place,
+    per event)."""
+    return frozenset(cues()[name])
 
 
 @lru_cache(maxsize=2)
 def _person_nouns(bodies: bool) -> frozenset[str]:
     """People (and, with ``bodies``, institutions) a place name describes, not locates."""
-    words = frozenset(cues()["person_nouns"])
-    return words | frozenset(cues()["body_nouns"]) if bodies else words
+    words = _words("person_nouns")
+    return words | _words("body_nouns") if bodies else words
 
 
 def _in_locative_phrase(noun: Token, locative: set[str], c: dict) -> bool:
@@ -159,13 +165,13 @@ def _in_locative_phrase(noun: Token, locative: set[str], c: dict) -> bool:
     locative preposition passes it on to its "of" complement, unless it is abstract ("in
     support of", "in protest of")."""
     return (noun.dep_ == "pobj" and noun.head.lower_ in locative
-            and noun.lower_ not in set(c["of_abstract_nouns"]) and noun.pos_ == "NOUN")
+            and noun.lower_ not in _words("of_abstract_nouns") and noun.pos_ == "NOUN")
 
 
 def _inside_near_phrase(anchor: Token, trigger: Token, c: dict) -> bool:
     """The place hangs inside a "near ..." phrase ("near the Sheikh Maqsoud district in
     Aleppo"): it only locates the reference point, so it is no closer than "near"."""
-    near = set(c["near_preps"])
+    near = _words("near_preps")
     tok = anchor
     for _ in range(6):
         if tok == trigger or tok.head is tok:
@@ -189,7 +195,7 @@ def _own_clause(token: Token) -> bool:
     wounded when ...")."""
     return token.dep_ == "conj" and token.pos_ in ("VERB", "AUX") and any(
         c.dep_ in ("nsubj", "nsubjpass") for c in token.children) \
-        and token.lemma_.lower() not in set(cues()["toll_verbs"])
+        and token.lemma_.lower() not in _words("toll_verbs")
 
 
 def _modified_place(doc: Doc, place: Place, trigger: Token) -> bool:
@@ -225,10 +231,10 @@ def _path_length(a: Token, b: Token) -> tuple[int, int]:
 def _opens_clause(token: Token, trigger: Token) -> bool:
     """A clause boundary on the way between place and trigger; "stormed the checkpoints
     located at X" only says where the trigger's object is and is no boundary."""
-    if token.dep_ == "acl" and token.lemma_.lower() in set(cues()["placing_verbs"]) \
+    if token.dep_ == "acl" and token.lemma_.lower() in _words("placing_verbs") \
             and token.head.head == trigger and token.head.dep_ in OBJECT_DEPS:
         return False
-    if token.dep_ == "xcomp" and token.head.lemma_.lower() in set(cues()["catenatives"]):
+    if token.dep_ == "xcomp" and token.head.lemma_.lower() in _words("catenatives"):
         return False  # "were able to make headway in X", "tried to storm X"
     return token.dep_ in CLAUSE_DEPS or _own_clause(token)
 
@@ -259,11 +265,11 @@ def _level(doc: Doc, place: Place, unresolved: frozenset[int] = frozenset()) -> 
     neighbourhood of Baghdad" the name before the noun."""
     span = _span(doc, place.start, place.end)
     if span is not None:
-        local = set(cues()["local_nouns"])
+        local = _words("local_nouns")
         after = doc[span.end] if span.end < len(doc) else None
         if after is not None and after.lower_ == "refugee" and after.i + 1 < len(doc):
             after = doc[after.i + 1]
-        admin = set(cues()["admin_words"])
+        admin = _words("admin_words")
         if after is not None and after.lower_ in local and not (
                 after.lower_ in admin and place.feature in REGION_FEATURES):
             # "the Shaab neighbourhood", but "Guntur district" is the district itself
@@ -272,11 +278,11 @@ def _level(doc: Doc, place: Place, unresolved: frozenset[int] = frozenset()) -> 
             if place.lat is None or not (nxt and nxt.lower_ == "of" and beyond):
                 return LOCAL
         if span.start >= 3 and doc[span.start - 1].lower_ == "of" \
-                and doc[span.start - 2].lower_ in set(cues()["local_of_nouns"]) \
+                and doc[span.start - 2].lower_ in _words("local_of_nouns") \
                 and (not doc[span.start - 3].text[:1].isupper() or place.lat is None):
             return LOCAL  # "the village of Sousan", "the Sarajevo suburb of Ilidza"
         if span.start >= 2 and doc[span.start - 1].lower_ == "of" \
-                and doc[span.start - 2].lower_ in set(cues()["town_part_nouns"]) \
+                and doc[span.start - 2].lower_ in _words("town_part_nouns") \
                 and any(c.dep_ == "poss" for c in doc[span.start - 2].children):
             return LOCAL  # "Baghdad's southern district of Saiydiah"
     if span is not None and place.lat is None and span[-1].lower_ in set(
@@ -319,20 +325,20 @@ def locate(doc: Doc, trigger_start: int, trigger_end: int, places: list[Place],
     ("condemned Syria"); nor, for those others, is a place that hangs on one of ``rivals``
     (the triggers of the sentence's events of other types): "protested against the attack
     on Iraq"."""
-    fallback = _paragraph_fallback(doc, trigger_start, places, fallback, gaz)
     trig_span = _span(doc, trigger_start, trigger_end)
     if trig_span is None:
-        return _inferred(fallback)
+        return _inferred(_paragraph_fallback(doc, trigger_start, places, fallback, gaz))
     trigger = _trigger_word(trig_span)
     sent = trigger.sent
     c = cues()
-    locative = set(c["in_preps"]) | set(c["near_preps"])
+    locative = _words("in_preps") | _words("near_preps")
     in_sentence = [p for p in places if sent.start_char <= p.start < sent.end_char]
     ranked: list[tuple[Rank, Place, bool]] = []
     anchors: dict[int, Token] = {}
     origins = 0
     unresolved = frozenset(p.start for p in in_sentence if p.lat is None)
-    owners = set() if _territorial(event_type, c) else _rival_heads(doc, rivals, trigger)
+    territorial = _territorial(event_type)
+    owners = set() if territorial else _rival_heads(doc, rivals, trigger)
     for place in in_sentence:
         tie = _tie(doc, place, trigger)
         if tie is None or _under(tie.anchor, owners, trigger):
@@ -343,14 +349,14 @@ def locate(doc: Doc, trigger_start: int, trigger_end: int, places: list[Place],
         level = _level(doc, place, unresolved)
         near = tie.near
         object_ok = (place.feature != "country" or (
-            _territorial(event_type, c) and tie.dep == "dobj")) and not (
-            _person_named_like_a_town(doc, place, tie, trigger, c))
+            territorial and tie.dep == "dobj")) and not (
+            _person_named_like_a_town(doc, place, tie, trigger))
         if _modified_place(doc, place, trigger):
             rank: Rank = (0, 0, 1, 2, level)
         elif tie.prep in c["destination_preps"] and tie.anchor != trigger \
                 and not (tie.anchor.head == trigger and tie.anchor.dep_ == "dobj") \
                 and not _governs(tie.anchor, trigger) \
-                and tie.anchor.lower_ not in set(c["to_place_heads"]):
+                and tie.anchor.lower_ not in _words("to_place_heads"):
             continue  # "taken into Lebanon", "Blair's visit to Beirut": a destination
         elif tie.prep in locative:
             dist, crossed = _path_length(tie.anchor, trigger)
@@ -391,7 +397,7 @@ def locate(doc: Doc, trigger_start: int, trigger_end: int, places: list[Place],
         return replace(place, precision=_precision(place, near))  # type: ignore[arg-type]
     if origins and not fallback_is_dateline:
         return None
-    return _inferred(fallback)
+    return _inferred(_paragraph_fallback(doc, trigger_start, places, fallback, gaz))
 
 
 def _without_containers(doc: Doc, ranked: list[tuple[Rank, Place, bool]],
@@ -403,7 +409,7 @@ def _without_containers(doc: Doc, ranked: list[tuple[Rank, Place, bool]],
         return ranked
     spans = {p.start: _span(doc, p.start, p.end) for _r, p, _n in ranked}
 
-    nouns = set(cues()["feature_nouns"]) | set(cues()["local_nouns"])
+    nouns = _words("feature_nouns") | _words("local_nouns")
 
     def inside(token: Token, place: Place, noun: bool = True) -> bool:
         """In the other place's words, or (with ``noun``) the place noun right after them
@@ -482,19 +488,18 @@ def _under(anchor: Token, owners: set[int], trigger: Token) -> bool:
     return False
 
 
-def _person_named_like_a_town(doc: Doc, place: Place, tie: _Tie, trigger: Token,
-                              c: dict) -> bool:
+def _person_named_like_a_town(doc: Doc, place: Place, tie: _Tie, trigger: Token) -> bool:
     """A bare town name as the object of a verb done to people ("shot Oudeh", "Stephen was
     shot") is most likely a person so named; "shot a man in a Baghdad mosque" is not this."""
     span = _span(doc, place.start, place.end)
     return (span is not None and not tie.modifier and place.feature in ("city", "place", None)
             and span.root.dep_ in OBJECT_DEPS and span.root.head == trigger
-            and trigger.lemma_.lower() in set(c["person_target_verbs"]))
+            and trigger.lemma_.lower() in _words("person_target_verbs"))
 
 
-def _territorial(event_type: str | None, c: dict) -> bool:
+def _territorial(event_type: str | None) -> bool:
     """Is the event an act on territory? ``event_type`` is "TYPE" or "TYPE/mode"."""
-    kinds = set(c["territorial_types"])
+    kinds = _words("territorial_types")
     return event_type is not None and (event_type in kinds
                                        or event_type.split("/")[0] in kinds)
 
@@ -526,7 +531,7 @@ def explicit(doc: Doc, place: Place) -> bool:
     if tok.dep_ in {"compound", "nmod", "amod"} and tok.head.pos_ in {"NOUN", "PROPN"}:
         return False
     if tok.dep_ == "poss":
-        return tok.head.lower_ in set(cues()["owned_nouns"])
+        return tok.head.lower_ in _words("owned_nouns")
     return tok.dep_ not in {"nsubj", "nsubjpass"}
 
 
