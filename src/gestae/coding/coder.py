@@ -20,13 +20,11 @@ from spacy.tokens import Doc, Span, Token
 from gestae.actors.kb import norm, role_heads
 from gestae.coding import ontology
 from gestae.coding.patterns import Pattern, cues, is_armed_word, is_noun_word, pattern_index
+from gestae.coding.phrases import conjuncts, pobjs, spans, time_adjunct
 from gestae.model import EventCandidate
-from gestae.nlp import text_of
 
 _SUBJ = ("nsubj", "csubj")
 _PASSIVE_MARK = ("nsubjpass", "auxpass", "csubjpass")
-_SPAN_DROP = ("relcl", "acl", "advcl", "parataxis", "dep", "punct")
-_SPAN_PUNCT = ("-", "'", "’", "(", ")", ",", "/")
 _RELATIVE = ("who", "which", "that", "whom", "whose")
 _VERBAL_QUADS = (1, 3)
 _VERB_RECIPIENT_PREPS = ("to", "against", "toward", "towards", "upon")
@@ -41,71 +39,6 @@ def lemma(token: Token) -> str:
     return cues().get("lemma_fixes", {}).get(value, value)
 
 
-def _conjuncts(token: Token) -> list[Token]:
-    """A token and every token coordinated with it ("A, B and C")."""
-    out = [token]
-    for child in token.children:
-        if child.dep_ == "conj":
-            out.extend(_conjuncts(child))
-    return out
-
-
-def _noun_span(token: Token) -> tuple[int, int]:
-    """Char span of a whole noun phrase, as news coders mark an actor: the head with its
-    modifiers, prepositional phrases ("a court in Lima", "inspectors for the agency"),
-    appositions ("Jane Roe, the group's spokeswoman") and a bracketed abbreviation, but
-    not its own conjuncts (each is an argument of its own), dates ("on Monday"), relative
-    or participle clauses, or an adverbial clause."""
-    keep: list[Token] = []
-    stack = [token]
-    while stack:
-        tok = stack.pop()
-        keep.append(tok)
-        for child in tok.children:
-            dep = child.dep_
-            if tok is token and dep in ("conj", "cc", "preconj"):
-                continue
-            if dep == "punct":
-                if child.tag_ in ("HYPH", "-LRB-", "-RRB-") or child.text in _SPAN_PUNCT:
-                    stack.append(child)  # "al-Sadr", "(UNHCR)", "Jane Roe, a lawyer"
-                continue
-            if dep in _SPAN_DROP or _time_phrase(child):
-                continue
-            stack.append(child)
-    # Keep only the contiguous run around the head (a dropped child may sit inside).
-    start = end = token.i
-    indices = {t.i for t in keep}
-    while start - 1 in indices:
-        start -= 1
-    while end + 1 in indices:
-        end += 1
-    doc = token.doc
-    while start < end and (doc[start].is_punct or doc[start].dep_ in ("cc", "case")):
-        start += 1
-    while end > start and doc[end].is_punct and not (
-            doc[end].tag_ == "-RRB-" and any(doc[i].tag_ == "-LRB-" for i in range(start, end))):
-        end -= 1
-    return doc[start].idx, doc[end].idx + len(doc[end])
-
-
-def _time_phrase(token: Token) -> bool:
-    """A date or time modifier ("on Monday", "last week"): when, not who."""
-    if token.dep_ == "prep":
-        return _time_adjunct(token)
-    return token.dep_ in ("npadvmod", "tmod") and token.ent_type_ in ("DATE", "TIME")
-
-
-def _pobjs(prep: Token) -> list[Token]:
-    """Objects of a preposition, through "according to" and "from ... to" chains."""
-    out: list[Token] = []
-    for child in prep.children:
-        if child.dep_ in ("pobj", "pcomp") and child.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
-            out.extend(_conjuncts(child))
-        elif child.dep_ == "prep":
-            out.extend(_pobjs(child))
-    return out
-
-
 def _conditional(clause: Token, cue: dict[str, Any]) -> bool:
     """A clause introduced by "if" / "unless"."""
     return any(c.dep_ == "mark" and lemma(c) in cue["conditional_marks"] for c in clause.children)
@@ -117,12 +50,6 @@ def _purpose(verb: Token) -> bool:
     return verb.dep_ in ("advcl", "xcomp", "acl", "relcl") and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and not any(
         c.dep_ in (*_SUBJ, "nsubjpass") for c in verb.children)
-
-
-def _time_adjunct(prep: Token) -> bool:
-    """A preposition whose objects are all dates or times ("called X on Tuesday")."""
-    objs = _pobjs(prep)
-    return bool(objs) and all(o.ent_type_ in ("DATE", "TIME") for o in objs)
 
 
 def _misparsed_main_verb(token: Token) -> bool:
@@ -299,14 +226,14 @@ class EventCoder:
             tokens.append(prt[0])
         if pattern.prep:
             preps = [c for c in children if c.dep_ in ("prep", "dative", "agent")
-                     and lemma(c) in pattern.prep and c not in tokens and not _time_adjunct(c)]
+                     and lemma(c) in pattern.prep and c not in tokens and not time_adjunct(c)]
             if pattern.pobj:
-                preps = [p for p in preps if any(lemma(o) in pattern.pobj for o in _pobjs(p))]
+                preps = [p for p in preps if any(lemma(o) in pattern.pobj for o in pobjs(p))]
             if not preps:
                 return None
             tokens.append(preps[0])
             if pattern.pobj:
-                tokens.append(next(o for o in _pobjs(preps[0]) if lemma(o) in pattern.pobj))
+                tokens.append(next(o for o in pobjs(preps[0]) if lemma(o) in pattern.pobj))
         obj: Token | None = None
         if pattern.obj_not and any(c.dep_ in ("dobj", "nsubjpass") and lemma(c) in
                                    pattern.obj_not for c in children):
@@ -315,7 +242,7 @@ class EventCoder:
             roles = ("dobj", "nsubjpass", "attr", "oprd") if pattern.pos == "verb" else (
                 "dobj",)
             objs = [o for c in children if c.dep_ in roles
-                    for c in _conjuncts(c) for o in self._through_quantity(c)
+                    for c in conjuncts(c) for o in self._through_quantity(c)
                     if lemma(o) in pattern.obj]
             if not objs:
                 # "carried out an airstrike": the object may hang on a particle-less "out"
@@ -357,7 +284,7 @@ class EventCoder:
         """The verb's subject: its own, the one it shares with the verb it is coordinated
         with, or the noun a misparsed verb follows ("peacekeepers patrol")."""
         own = [t for c in token.children if c.dep_ in (*_SUBJ, "nsubjpass")
-               for t in _conjuncts(c)]
+               for t in conjuncts(c)]
         if own:
             return own
         if token.pos_ in ("NOUN", "PROPN"):
@@ -381,7 +308,7 @@ class EventCoder:
         if lemma(token) not in self.cues["quantity_nouns"] and not token.like_num:
             return [token]
         counted = [t for c in token.children if c.dep_ == "prep" and lemma(c) == "of"
-                   for o in _pobjs(c) for t in _conjuncts(o)]
+                   for o in pobjs(c) for t in conjuncts(o)]
         return [token, *counted]
 
     # --- filters --------------------------------------------------------------------------
@@ -441,13 +368,13 @@ class EventCoder:
                 if child.i in used:
                     continue
                 if child.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "pobj"):
-                    words.update(lemma(t) for c in _conjuncts(child)
+                    words.update(lemma(t) for c in conjuncts(child)
                                  for t in self._through_quantity(c))
                 elif child.dep_ in ("prep", "prt", "dative"):
                     if child.dep_ == "prep" and (child.i < match.head.i or lemma(child) in
                                                  self.cues["setting_preps"]):
                         continue  # "On the ground, ...", "captured at the scene": a setting
-                    words.update(lemma(o) for o in _pobjs(child))
+                    words.update(lemma(o) for o in pobjs(child))
         return words
 
     def _other_sense(self, match: _Match) -> bool:
@@ -482,7 +409,7 @@ class EventCoder:
                         "other_sense_modifiers"]:
                     return True
                 if child.dep_ == "prep" and lemma(child) == "of" and any(
-                        lemma(o) in cue["other_sense_of_objects"] for o in _pobjs(child)):
+                        lemma(o) in cue["other_sense_of_objects"] for o in pobjs(child)):
                     return True  # "a war of words"
             return self._sports(match)
         words = self._sense_words(match)
@@ -550,12 +477,12 @@ class EventCoder:
         for token in tokens:
             found: list[Token] = []
             if lemma(token) in self.cues["document_nouns"]:
-                found = [t for c in token.children if c.dep_ == "poss" for t in _conjuncts(c)]
+                found = [t for c in token.children if c.dep_ == "poss" for t in conjuncts(c)]
                 found = found or [p for c in token.children if c.dep_ == "prep"
-                                  and lemma(c) in ("by", "from") for p in _pobjs(c)]
+                                  and lemma(c) in ("by", "from") for p in pobjs(c)]
                 if not found and token.dep_ == "dobj":
                     found = [t for c in token.head.children if c.dep_ in _SUBJ
-                             for t in _conjuncts(c)]
+                             for t in conjuncts(c)]
             out.extend(t for t in (found or [token]) if t not in out)
         return out
 
@@ -566,7 +493,7 @@ class EventCoder:
         for token in tokens:
             if lemma(token) in _RELATIVE:
                 if match.head.dep_ == "relcl":
-                    out.extend(t for t in _conjuncts(match.head.head) if t not in out)
+                    out.extend(t for t in conjuncts(match.head.head) if t not in out)
             elif token not in out:
                 out.append(token)
         return out
@@ -579,39 +506,39 @@ class EventCoder:
         holders = [token] + ([match.obj] if match.obj is not None else [])
         for child in token.children:
             dep = child.dep_
-            if child in match.tokens or (match.obj is not None and match.obj in _conjuncts(child)):
+            if child in match.tokens or (match.obj is not None and match.obj in conjuncts(child)):
                 continue
             if dep in _SUBJ and passive:
-                targets.extend(_conjuncts(child))  # elliptic passive: "50 [were] wounded"
+                targets.extend(conjuncts(child))  # elliptic passive: "50 [were] wounded"
             elif dep in _SUBJ:
-                (targets if pattern.subject == "target" else sources).extend(_conjuncts(child))
+                (targets if pattern.subject == "target" else sources).extend(conjuncts(child))
             elif dep == "nsubjpass":
-                targets.extend(_conjuncts(child))
+                targets.extend(conjuncts(child))
             elif dep == "agent":
-                sources.extend(_pobjs(child))
+                sources.extend(pobjs(child))
             elif dep == "dative" and child.pos_ == "ADP":
-                targets.extend(_pobjs(child))  # "sent aid to Haiti"
+                targets.extend(pobjs(child))  # "sent aid to Haiti"
             elif dep in ("dobj", "dative") and pattern.dobj in ("target", "source"):
-                (targets if pattern.dobj == "target" else sources).extend(_conjuncts(child))
+                (targets if pattern.dobj == "target" else sources).extend(conjuncts(child))
         for holder in holders:
             for child in holder.children:
                 if child.dep_ != "prep" or child in match.tokens:
                     continue
                 if lemma(child) in pattern.target_preps:
-                    targets.extend(_pobjs(child))
+                    targets.extend(pobjs(child))
                 elif lemma(child) in pattern.source_preps:
-                    sources.extend(_pobjs(child))
+                    sources.extend(pobjs(child))
         if pattern.prep and pattern.prep[0] in pattern.target_preps:
             for prep in match.tokens[1:]:
                 if prep.dep_ in ("prep", "dative") and lemma(prep) in pattern.target_preps:
-                    targets.extend(_pobjs(prep))
+                    targets.extend(pobjs(prep))
         if not targets and not passive and pattern.dobj == "target" and not pattern.obj:
-            for conj in _conjuncts(token)[1:]:  # "arrested and detained the organizers"
+            for conj in conjuncts(token)[1:]:  # "arrested and detained the organizers"
                 if conj.pos_ == "VERB" and not any(
                     c.dep_ in _SUBJ for c in conj.children
                 ):
                     targets = [t for c in conj.children if c.dep_ == "dobj"
-                               for t in _conjuncts(c)]
+                               for t in conjuncts(c)]
                     if targets:  # "bombed, strafed and rocketed the road": the last one's
                         break
         if not sources and token.pos_ in ("NOUN", "PROPN", "ADJ") or token.dep_ == "amod":
@@ -621,13 +548,13 @@ class EventCoder:
             sources = sources or [c for c in token.children if c.dep_ in ("compound", "nmod")
                                   and c.i < token.i]
             sources = sources or [t for c in prev.children if c.dep_ in _SUBJ
-                                  for t in _conjuncts(c)]
+                                  for t in conjuncts(c)]
         if not sources:
             sources = self._inherited_subject(token, passive)
         if not targets and passive:  # "Also bombed was the village of X": the inverted subject
             targets = [t for c in token.children if c.dep_ == "auxpass" and c.i > token.i
                        for a in c.children if a.dep_ in ("attr", "nsubj")
-                       for t in _conjuncts(a)]
+                       for t in conjuncts(a)]
         if not targets and token.dep_ in ("relcl", "acl") and passive:
             targets = [token.head]
         if not passive and not any(self._names_actor(t) for t in targets):
@@ -636,7 +563,7 @@ class EventCoder:
         if not targets and pattern.xcomp and match.type == "THREATEN":
             # "threatened to shell the city": the threatened act's object is the target
             targets = [t for c in token.children if c.dep_ in ("xcomp", "ccomp")
-                       for o in c.children if o.dep_ == "dobj" for t in _conjuncts(o)]
+                       for o in c.children if o.dep_ == "dobj" for t in conjuncts(o)]
         if not passive and not any(self._names_actor(t) for t in targets):
             targets = self._content_targets(match) or targets
         match.sources, match.targets = sources, targets
@@ -684,20 +611,20 @@ class EventCoder:
         for verb in clauses:
             # a person or state acted on ("to help Haiti"), not a thing made ("to set up a
             # research institute")
-            found = [t for c in verb.children if c.dep_ == "dobj" for t in _conjuncts(c)
+            found = [t for c in verb.children if c.dep_ == "dobj" for t in conjuncts(c)
                      if self._acted_on(t)]
             found = found or [s for c in verb.children if c.dep_ in ("ccomp", "xcomp")
                               and c.tag_ == "VB" and not any(
                                   g.dep_ in ("aux", "mark") for g in c.children)
                               for g in c.children if g.dep_ == "nsubj"
-                              for s in _conjuncts(g) if self._actor_like(s)]
+                              for s in conjuncts(g) if self._actor_like(s)]
             found = found or self._recipients_of(verb, actor_only=True)
             if found:
                 return found
         if (_purpose(token) and token.dep_ == "advcl"
                 and ontology.quad_class(match.type) in _VERBAL_QUADS):
             return [t for c in token.head.children if c.dep_ == "dobj"
-                    for t in _conjuncts(c) if self._actor_like(t)]
+                    for t in conjuncts(c) if self._actor_like(t)]
         return []
 
     def _recipients(self, match: _Match, actor_only: bool = False) -> list[Token]:
@@ -709,12 +636,12 @@ class EventCoder:
         ``actor_only``: only objects that name actors."""
         obj = match.obj
         if obj is not None and lemma(obj) in self.cues["recipient_objects"]:
-            return _conjuncts(obj)
+            return conjuncts(obj)
         # the trigger's own object ("lifted its blockade of Qatar") and the object of its
         # preposition ("called for the release of X") take "of" too; a free object keeps
         # its of-phrase as part of its own span ("the home of a Palestinian man")
         owned = [obj] if obj is not None else []
-        owned += [o for t in match.tokens[1:] if t.dep_ == "prep" for o in _pobjs(t)]
+        owned += [o for t in match.tokens[1:] if t.dep_ == "prep" for o in pobjs(t)]
         free = [] if obj is not None else [c for c in match.head.children if c.dep_ == "dobj"]
         return self._recipients_of(match.head, actor_only, owned, free, skip=match.tokens)
 
@@ -736,8 +663,8 @@ class EventCoder:
         for holder, preps in holders:
             for child in holder.children:
                 if (child.dep_ in ("prep", "dative") and child.i not in skipped
-                        and lemma(child) in preps and not _time_adjunct(child)):
-                    found = [p for p in _pobjs(child) if p.pos_ in ("PROPN", "NOUN", "PRON")]
+                        and lemma(child) in preps and not time_adjunct(child)):
+                    found = [p for p in pobjs(child) if p.pos_ in ("PROPN", "NOUN", "PRON")]
                     if actor_only or lemma(child) == "of":
                         found = [p for p in found if self._names_actor(p)]
                     if found:
@@ -753,7 +680,7 @@ class EventCoder:
             return []
         head = token.head
         if token.dep_ in ("relcl", "acl"):
-            return _conjuncts(head)
+            return conjuncts(head)
         if token.dep_ == "pcomp" and head.dep_ == "prep":
             return self._gerund_subject(head)
         if token.dep_ in ("conj", "xcomp", "advcl") and head is not token:
@@ -763,18 +690,18 @@ class EventCoder:
                 # "called Lavrov to discuss": the caller discusses; but "called on the US
                 # to lift": the one called on is to act
                 ctrl = [p for c in head.children if c.dep_ == "prep"
-                        and lemma(c) in ("on", "upon") for p in _pobjs(c)]
+                        and lemma(c) in ("on", "upon") for p in pobjs(c)]
                 if ctrl:
                     return ctrl
             if token.dep_ == "xcomp":  # object control: "urged Iran to release the crew"
-                ctrl = [t for c in head.children if c.dep_ == "dobj" for t in _conjuncts(c)]
+                ctrl = [t for c in head.children if c.dep_ == "dobj" for t in conjuncts(c)]
                 ctrl = ctrl or [p for c in head.children if c.dep_ == "prep"
-                                and lemma(c) in ("on", "upon") for p in _pobjs(c)]
+                                and lemma(c) in ("on", "upon") for p in pobjs(c)]
                 if ctrl:
                     return ctrl
             own = [c for c in head.children if c.dep_ in _SUBJ]
             if own and not _is_passive(head):
-                return [t for c in own for t in _conjuncts(c)]
+                return [t for c in own for t in conjuncts(c)]
             if not own:
                 return self._inherited_subject(head, _is_passive(head))
         return []
@@ -788,10 +715,10 @@ class EventCoder:
         if gov.pos_ not in ("VERB", "AUX"):
             return []
         if lemma(prep) in ("of", "for", "from"):
-            objs = [t for c in gov.children if c.dep_ == "dobj" for t in _conjuncts(c)]
+            objs = [t for c in gov.children if c.dep_ == "dobj" for t in conjuncts(c)]
             if objs:
                 return objs
-        own = [t for c in gov.children if c.dep_ in _SUBJ for t in _conjuncts(c)]
+        own = [t for c in gov.children if c.dep_ in _SUBJ for t in conjuncts(c)]
         if own and not _is_passive(gov):
             return own
         return [] if own else self._inherited_subject(gov, _is_passive(gov))
@@ -805,32 +732,32 @@ class EventCoder:
             if child in match.tokens:
                 continue
             if dep == "poss" and child.pos_ in ("PROPN", "NOUN"):
-                sources.extend(_conjuncts(child))
+                sources.extend(conjuncts(child))
             elif dep in ("amod", "compound") and child.ent_type_ in ("NORP", "ORG", "GPE"):
                 sources.append(child)
             elif dep == "prep":
                 if lem == "of":
-                    (sources if pattern.of_role == "source" else targets).extend(_pobjs(child))
+                    (sources if pattern.of_role == "source" else targets).extend(pobjs(child))
                 elif (lem == "between" or (pattern.two_sided and lem == "with")
                       or lem in pattern.source_preps):
-                    sources.extend(_pobjs(child))
+                    sources.extend(pobjs(child))
                 elif lem in pattern.target_preps:
-                    targets.extend(p for p in _pobjs(child) if p.ent_type_ not in (
+                    targets.extend(p for p in pobjs(child) if p.ent_type_ not in (
                         "DATE", "TIME") and not (lem == "in" and p.ent_type_ in (
                             "GPE", "LOC", "FAC")))
         head = token.head
         light = self.cues["light_verbs"]
         if token.dep_ in ("dobj", "nsubjpass") and lemma(head) in light and not sources:
-            sources = [t for c in head.children if c.dep_ in _SUBJ for t in _conjuncts(c)]
+            sources = [t for c in head.children if c.dep_ in _SUBJ for t in conjuncts(c)]
             if not sources:
-                sources = [p for c in head.children if c.dep_ == "agent" for p in _pobjs(c)]
+                sources = [p for c in head.children if c.dep_ == "agent" for p in pobjs(c)]
             if not sources:  # "plans to hold a rally": the subject of "plans"
                 sources = self._inherited_subject(head, _is_passive(head))
         elif token.dep_ == "nsubj" and lemma(head) in light:
-            targets += [t for c in head.children if c.dep_ == "dobj" for t in _conjuncts(c)]
+            targets += [t for c in head.children if c.dep_ == "dobj" for t in conjuncts(c)]
         if token.dep_ == "pobj" and lemma(head) == "for" and lemma(head.head) == "responsibility":
             claim = head.head.head
-            claimers = [t for c in claim.children if c.dep_ in _SUBJ for t in _conjuncts(c)]
+            claimers = [t for c in claim.children if c.dep_ in _SUBJ for t in conjuncts(c)]
             match.attributions.extend(claimers)
             if not sources:
                 sources = list(claimers)
@@ -843,7 +770,7 @@ class EventCoder:
         out: list[Token] = []
         for token in sent:
             if lemma(token) in self.cues["attribution_preps"] or token.lower_ == "according":
-                out.extend(_pobjs(token))
+                out.extend(pobjs(token))
         return out
 
     def _speaker(self, token: Token) -> Token | None:
@@ -873,8 +800,8 @@ class EventCoder:
         verb = self._speaker(match.head if match.pattern.pos == "verb" else match.head.head)
         if verb is None or verb is match.head:
             return
-        speakers = [t for c in verb.children if c.dep_ in _SUBJ for t in _conjuncts(c)]
-        speakers += [p for c in verb.children if c.dep_ == "agent" for p in _pobjs(c)]
+        speakers = [t for c in verb.children if c.dep_ in _SUBJ for t in conjuncts(c)]
+        speakers += [p for c in verb.children if c.dep_ == "agent" for p in pobjs(c)]
         if not speakers:
             return
         verbal = ontology.quad_class(match.type) in _VERBAL_QUADS
@@ -1025,7 +952,7 @@ class EventCoder:
         verb = self._speaker(match.head) if mode else None
         if verb is None:
             return False
-        speakers = [t for c in verb.children if c.dep_ in _SUBJ for t in _conjuncts(c)]
+        speakers = [t for c in verb.children if c.dep_ in _SUBJ for t in conjuncts(c)]
         own = not match.sources or any(
             s in speakers or s.pos_ == "PRON" or any(
                 c.dep_ == "poss" and c.pos_ == "PRON" for c in s.children)
@@ -1054,7 +981,7 @@ class EventCoder:
             for prep in m.head.children:
                 if prep.dep_ != "prep" or lemma(prep) not in ("in", "by", "with", "during"):
                     continue
-                for obj in _pobjs(prep):
+                for obj in pobjs(prep):
                     other = by_head.get(obj.i)
                     if other is None or other.pattern.pos != "noun" or other.type != m.type:
                         continue
@@ -1133,11 +1060,11 @@ class EventCoder:
             dep = child.dep_
             if dep == "dobj" or (dep == "dep" and child.i > verb.i and child.pos_ == "NOUN"):
                 has_object = True
-                found = [t for t in _conjuncts(child) if t.i in owner]
+                found = [t for t in conjuncts(child) if t.i in owner]
             elif dep == "xcomp" and child.pos_ == "VERB":
                 found = [child] if child.i in owner else []
             elif dep == "prep" and lemma(child) == "with":
-                found = [o for o in _pobjs(child) if o.i in owner]
+                found = [o for o in pobjs(child) if o.i in owner]
             elif dep in ("advcl", "conj") and child.tag_ == "VBG" and not any(
                     c.dep_ in (*_SUBJ, "mark") for c in child.children):
                 found = [child] if child.i in owner else []
@@ -1147,7 +1074,7 @@ class EventCoder:
                 return owner[found[0].i]
         if has_object:
             return None
-        subjects = [t for c in verb.children if c.dep_ == "nsubj" for t in _conjuncts(c)]
+        subjects = [t for c in verb.children if c.dep_ == "nsubj" for t in conjuncts(c)]
         found = [s for s in subjects if s.i in owner and owner[s.i].pattern.pos == "noun"]
         return owner[found[0].i] if found else None
 
@@ -1178,7 +1105,7 @@ class EventCoder:
             if child.dep_ in ("conj", "advcl") and child.i in attacks:
                 return attacks[child.i]
             if child.dep_ == "prep" and lemma(child) in ("in", "after", "during", "from"):
-                for obj in _pobjs(child):
+                for obj in pobjs(child):
                     if obj.i in attacks:
                         return attacks[obj.i]
         return None
@@ -1386,9 +1313,9 @@ class EventCoder:
             mode=match.mode,
             context=context,
             cameo_root=match.cameo_root,
-            source_spans=_spans(match.sources),
-            target_spans=_spans(match.targets),
-            attribution_spans=_spans(match.attributions),
+            source_spans=spans(match.sources),
+            target_spans=spans(match.targets),
+            attribution_spans=spans(match.attributions),
             other_trigger_spans=self._other_triggers(match, trigger_span),
             negated=match.negated,
             modality=match.modality,  # type: ignore[arg-type]
@@ -1424,28 +1351,3 @@ def _keep_folded(matches: list[_Match], drop: set[int]) -> None:
         for token in (match.head, *match.tokens):
             if token not in root.also:
                 root.also.append(token)
-
-
-def _spans(tokens: Iterable[Token]) -> list[tuple[int, int]]:
-    """Unique noun-phrase spans in text order; a span inside another is dropped, and two
-    spans with only a space between are one phrase the parser split ("his counterpart
-    Italian President Sergio Mattarella"): coordinated arguments have a comma or a
-    conjunction between them."""
-    tokens = list(tokens)
-    spans = sorted({_noun_span(t) for t in tokens})
-    out: list[tuple[int, int]] = []
-    for span in spans:
-        if any(s <= span[0] and span[1] <= e for s, e in out):
-            continue
-        out = [o for o in out if not (span[0] <= o[0] and o[1] <= span[1])]
-        out.append(span)
-    if not tokens or len(out) < 2:
-        return out
-    text = text_of(tokens[0].doc)
-    merged = [out[0]]
-    for start, end in out[1:]:
-        if merged[-1][1] <= start and not text[merged[-1][1]:start].strip():
-            merged[-1] = (merged[-1][0], end)
-        else:
-            merged.append((start, end))
-    return merged

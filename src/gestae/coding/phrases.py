@@ -1,0 +1,113 @@
+"""Argument phrases: which tokens an actor argument spans, as news coders mark one.
+
+The coder finds an argument's head token from the parse; these functions grow it into the
+phrase a reader would underline ("a court in Lima", "Jane Roe, the group's spokeswoman") and
+keep dates, clauses and other arguments out of it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Token
+
+from gestae.nlp import text_of
+
+_SPAN_DROP = ("relcl", "acl", "advcl", "parataxis", "dep", "punct")
+_SPAN_PUNCT = ("-", "'", "’", "(", ")", ",", "/")
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """A token and every token coordinated with it ("A, B and C")."""
+    out = [token]
+    for child in token.children:
+        if child.dep_ == "conj":
+            out.extend(conjuncts(child))
+    return out
+
+
+def noun_span(token: Token) -> tuple[int, int]:
+    """Char span of a whole noun phrase, as news coders mark an actor: the head with its
+    modifiers, prepositional phrases ("a court in Lima", "inspectors for the agency"),
+    appositions ("Jane Roe, the group's spokeswoman") and a bracketed abbreviation, but
+    not its own conjuncts (each is an argument of its own), dates ("on Monday"), relative
+    or participle clauses, or an adverbial clause."""
+    keep: list[Token] = []
+    stack = [token]
+    while stack:
+        tok = stack.pop()
+        keep.append(tok)
+        for child in tok.children:
+            dep = child.dep_
+            if tok is token and dep in ("conj", "cc", "preconj"):
+                continue
+            if dep == "punct":
+                if child.tag_ in ("HYPH", "-LRB-", "-RRB-") or child.text in _SPAN_PUNCT:
+                    stack.append(child)  # "al-Sadr", "(UNHCR)", "Jane Roe, a lawyer"
+                continue
+            if dep in _SPAN_DROP or time_phrase(child):
+                continue
+            stack.append(child)
+    # Keep only the contiguous run around the head (a dropped child may sit inside).
+    start = end = token.i
+    indices = {t.i for t in keep}
+    while start - 1 in indices:
+        start -= 1
+    while end + 1 in indices:
+        end += 1
+    doc = token.doc
+    while start < end and (doc[start].is_punct or doc[start].dep_ in ("cc", "case")):
+        start += 1
+    while end > start and doc[end].is_punct and not (
+            doc[end].tag_ == "-RRB-" and any(doc[i].tag_ == "-LRB-" for i in range(start, end))):
+        end -= 1
+    return doc[start].idx, doc[end].idx + len(doc[end])
+
+
+def time_phrase(token: Token) -> bool:
+    """A date or time modifier ("on Monday", "last week"): when, not who."""
+    if token.dep_ == "prep":
+        return time_adjunct(token)
+    return token.dep_ in ("npadvmod", "tmod") and token.ent_type_ in ("DATE", "TIME")
+
+
+def pobjs(prep: Token) -> list[Token]:
+    """Objects of a preposition, through "according to" and "from ... to" chains."""
+    out: list[Token] = []
+    for child in prep.children:
+        if child.dep_ in ("pobj", "pcomp") and child.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
+            out.extend(conjuncts(child))
+        elif child.dep_ == "prep":
+            out.extend(pobjs(child))
+    return out
+
+
+def time_adjunct(prep: Token) -> bool:
+    """A preposition whose objects are all dates or times ("called X on Tuesday")."""
+    objs = pobjs(prep)
+    return bool(objs) and all(o.ent_type_ in ("DATE", "TIME") for o in objs)
+
+
+def spans(tokens: Iterable[Token]) -> list[tuple[int, int]]:
+    """Unique noun-phrase spans in text order; a span inside another is dropped, and two
+    spans with only a space between are one phrase the parser split ("his counterpart
+    Italian President Sergio Mattarella"): coordinated arguments have a comma or a
+    conjunction between them."""
+    tokens = list(tokens)
+    spans = sorted({noun_span(t) for t in tokens})
+    out: list[tuple[int, int]] = []
+    for span in spans:
+        if any(s <= span[0] and span[1] <= e for s, e in out):
+            continue
+        out = [o for o in out if not (span[0] <= o[0] and o[1] <= span[1])]
+        out.append(span)
+    if not tokens or len(out) < 2:
+        return out
+    text = text_of(tokens[0].doc)
+    merged = [out[0]]
+    for start, end in out[1:]:
+        if merged[-1][1] <= start and not text[merged[-1][1]:start].strip():
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged
