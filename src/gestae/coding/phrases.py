@@ -8,13 +8,22 @@ keep dates, clauses and other arguments out of it.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
+from gestae.coding.ontology import load_data
 from gestae.nlp import text_of
 
 _SPAN_DROP = ("relcl", "acl", "advcl", "parataxis", "dep", "punct")
 _SPAN_PUNCT = ("-", "'", "’", "(", ")", ",", "/")
+_PLACE_ENTS = ("GPE", "LOC", "FAC")
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict[str, frozenset[str]]:
+    """The word lists of ``data/phrases.yaml``, as sets."""
+    return {key: frozenset(values) for key, values in (load_data("phrases.yaml") or {}).items()}
 
 
 def conjuncts(token: Token) -> list[Token]:
@@ -45,7 +54,7 @@ def noun_span(token: Token) -> tuple[int, int]:
                 if child.tag_ in ("HYPH", "-LRB-", "-RRB-") or child.text in _SPAN_PUNCT:
                     stack.append(child)  # "al-Sadr", "(UNHCR)", "Jane Roe, a lawyer"
                 continue
-            if dep in _SPAN_DROP or time_phrase(child):
+            if dep in _SPAN_DROP or time_phrase(child) or _adverbial(child, tok):
                 continue
             stack.append(child)
     # Keep only the contiguous run around the head (a dropped child may sit inside).
@@ -61,7 +70,41 @@ def noun_span(token: Token) -> tuple[int, int]:
     while end > start and doc[end].is_punct and not (
             doc[end].tag_ == "-RRB-" and any(doc[i].tag_ == "-LRB-" for i in range(start, end))):
         end -= 1
+    end = _whole_name_end(doc, start, end)
     return doc[start].idx, doc[end].idx + len(doc[end])
+
+
+def _adverbial(child: Token, head: Token) -> bool:
+    """A prepositional phrase the parser hung on a noun that says why, when or where the
+    event happened, not who the actor is (see ``data/phrases.yaml``)."""
+    if child.dep_ != "prep":
+        return False
+    word, words = child.lower_, _words()
+    if word in words["adverbial_preps"]:
+        return True
+    objects = pobjs(child)
+    if word == "in" and objects and all(o.lower_ in words["adverbial_in_objects"]
+                                        for o in objects):
+        return True
+    return (word in words["person_place_preps"] and head.ent_type_ == "PERSON"
+            and bool(objects) and all(o.ent_type_ in _PLACE_ENTS for o in objects))
+
+
+def _whole_name_end(doc: Doc, start: int, end: int) -> int:
+    """Last token of a span that does not cut a name or a bracket in two: "Lee Nak-yon"
+    (the parser may end the phrase at "Nak"), "the Central African Republic (CAR)"."""
+    last = doc[end]
+    if last.ent_type_ and last.ent_iob_ != "O":
+        entity_end = end
+        while (entity_end + 1 < len(doc) and doc[entity_end + 1].ent_iob_ == "I"
+               and doc[entity_end + 1].ent_type_ == last.ent_type_):
+            entity_end += 1
+        end = entity_end
+    opened = sum(doc[i].tag_ == "-LRB-" for i in range(start, end + 1))
+    closed = sum(doc[i].tag_ == "-RRB-" for i in range(start, end + 1))
+    if opened > closed and end + 1 < len(doc) and doc[end + 1].tag_ == "-RRB-":
+        end += 1
+    return end
 
 
 def time_phrase(token: Token) -> bool:
