@@ -154,3 +154,26 @@ def test_runner_end_to_end(tmp_path):
     assert run(path, fake, 1).n == 1
     load_all()
     assert "conflibert-actors" in REGISTRY
+
+
+def test_coordination_split_either_way_counts_as_the_same_spans():
+    from gestae.evaluate.conflibert_actors import coordination_matches, score_coordination
+    tokens = ["Ghana", "and", "Togo", "signed", "a", "pact", "with", "Benin", ",", "Mali"]
+    # gold whole, predicted split
+    gold_ok, pred_ok = coordination_matches(frozenset({(0, 3)}), frozenset({(0, 1), (2, 3)}),
+                                            tokens)
+    assert gold_ok == {(0, 3)} and pred_ok == {(0, 1), (2, 3)}
+    # gold split, predicted whole
+    gold_ok, pred_ok = coordination_matches(frozenset({(7, 8), (9, 10)}), frozenset({(7, 10)}),
+                                            tokens)
+    assert gold_ok == {(7, 8), (9, 10)} and pred_ok == {(7, 10)}
+    # one conjunct alone is not the coordination, and a non-coordinator gap does not tile
+    gold_ok, pred_ok = coordination_matches(frozenset({(0, 3)}), frozenset({(0, 1)}), tokens)
+    assert not gold_ok and not pred_ok
+    gold_ok, _ = coordination_matches(frozenset({(2, 8)}), frozenset({(2, 3), (7, 8)}), tokens)
+    assert not gold_ok
+    scores = score_coordination([frozenset({(0, 3)}), frozenset({(7, 8)})],
+                                [frozenset({(0, 1), (2, 3)}), frozenset({(4, 6)})],
+                                [tokens, tokens])
+    assert (scores.matched_gold, scores.gold, scores.matched_predicted, scores.predicted) == (
+        1, 2, 2, 3)

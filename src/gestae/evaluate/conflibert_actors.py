@@ -18,6 +18,12 @@ Metrics per role (source S, target T), micro-averaged over all sentences:
   sentence has exactly the same tokens; P = TP / predicted spans, R = TP / gold spans.
 - overlap: P = predicted spans sharing at least one token with a gold span of the role /
   predicted spans; R = gold spans sharing a token with a predicted span / gold spans.
+- coordination: exact, except that the gold and gestae may split a coordination
+  differently. The gold tags "India and Pakistan" as one span in some sentences and as two in
+  others; gestae always gives one actor per conjunct. A gold span counts as found when
+  predicted spans of the role inside it cover all its tokens but the conjunctions and commas
+  between them, and likewise a predicted span that covers several gold spans that way; every
+  span of such a tiling counts as right. Reported beside the headline, never instead of it.
 F1 = 2PR / (P + R). Headline ``source_f1`` / ``target_f1`` are exact, first event.
 """
 
@@ -43,6 +49,7 @@ APOSTROPHES = frozenset({"'", "’", "´"})
 SUFFIXES = frozenset({"s", "t", "re", "ve", "ll", "d", "m"})
 
 TokenSpan = tuple[int, int]  # first token, one past the last token
+COORDINATORS = frozenset({"and", ",", "&", "both", "as", "well"})
 
 
 @dataclass(frozen=True)
@@ -210,6 +217,44 @@ def score_role(gold: Sequence[frozenset[TokenSpan]], predicted: Sequence[frozens
     return SpanScores(precision, recall, f1, n_pred, n_gold, hit_pred, hit_gold)
 
 
+def _tiles(outer: TokenSpan, inner: Sequence[TokenSpan], tokens: Sequence[str]) -> bool:
+    """Whether two or more ``inner`` spans cover ``outer`` but for coordinators between them."""
+    parts = sorted(span for span in inner if outer[0] <= span[0] and span[1] <= outer[1])
+    if len(parts) < 2:
+        return False
+    covered = {i for start, end in parts for i in range(start, end)}
+    return all(i in covered or tokens[i].lower() in COORDINATORS
+               for i in range(outer[0], outer[1])) and parts[0][0] == outer[0] \
+        and parts[-1][1] == outer[1]
+
+
+def coordination_matches(gold: frozenset[TokenSpan], predicted: frozenset[TokenSpan],
+                         tokens: Sequence[str]) -> tuple[set[TokenSpan], set[TokenSpan]]:
+    """Gold and predicted spans that match exactly or as the parts of one coordination."""
+    gold_ok, pred_ok = set(gold & predicted), set(gold & predicted)
+    for outer, inner, outer_ok, inner_ok in ((gold, predicted, gold_ok, pred_ok),
+                                             (predicted, gold, pred_ok, gold_ok)):
+        for span in outer - inner:
+            if _tiles(span, list(inner), tokens):
+                outer_ok.add(span)
+                inner_ok.update(i for i in inner if span[0] <= i[0] and i[1] <= span[1])
+    return gold_ok, pred_ok
+
+
+def score_coordination(gold: Sequence[frozenset[TokenSpan]],
+                       predicted: Sequence[frozenset[TokenSpan]],
+                       tokens: Sequence[Sequence[str]]) -> SpanScores:
+    """Micro P/R/F1 of one role where a coordination may be split either way (see above)."""
+    n_pred = n_gold = hit_pred = hit_gold = 0
+    for g, p, toks in zip(gold, predicted, tokens, strict=True):
+        gold_ok, pred_ok = coordination_matches(g, p, toks)
+        n_pred, n_gold = n_pred + len(p), n_gold + len(g)
+        hit_pred, hit_gold = hit_pred + len(pred_ok), hit_gold + len(gold_ok)
+    precision, recall = safe_div(hit_pred, n_pred), safe_div(hit_gold, n_gold)
+    f1 = safe_div(2 * precision * recall, precision + recall)
+    return SpanScores(precision, recall, f1, n_pred, n_gold, hit_pred, hit_gold)
+
+
 def score(gold: Sequence[dict[str, frozenset[TokenSpan]]],
           predicted: Sequence[dict[str, frozenset[TokenSpan]]]
           ) -> dict[tuple[str, str], SpanScores]:
@@ -230,10 +275,15 @@ def run(path: Path, pipeline: PipelineLike, limit: int | None) -> Report:
     results = predict(pipeline, sentences)
     gold = [s.gold for s in sentences]
     pairs = list(zip(results, sentences, strict=True))
-    first = score(gold, [predicted_spans(r, s.offsets, True) for r, s in pairs])
+    firsts = [predicted_spans(r, s.offsets, True) for r, s in pairs]
+    first = score(gold, firsts)
     every = score(gold, [predicted_spans(r, s.offsets, False) for r, s in pairs])
+    for role in ROLES:
+        first[(role, "coordination")] = score_coordination(
+            [g[role] for g in gold], [p[role] for p in firsts], [s.tokens for s in sentences])
     metrics: dict[str, float | int | None] = {}
-    for suffix, match in (("", "exact"), ("_overlap", "overlap")):
+    for suffix, match in (("", "exact"), ("_overlap", "overlap"),
+                          ("_coordination", "coordination")):
         for figure in ("f1", "p", "r"):
             for role, name in ROLES.items():
                 metrics[f"{name}{suffix}_{figure}"] = getattr(first[(role, match)], figure)
@@ -255,6 +305,8 @@ def run(path: Path, pipeline: PipelineLike, limit: int | None) -> Report:
         "headline = source/target actors of the first event, exact token-span match; "
         "R gold spans count as both source and target",
         "text rebuilt from tokens; predicted character spans mapped to the tokens they overlap",
+        "coordination: exact, but a coordination split into its conjuncts on one side and "
+        "tagged whole on the other counts as the same spans",
     ]
     return report
 
