@@ -115,3 +115,21 @@ def test_the_event_is_where_the_sentence_puts_it(text: str, trigger: str, place:
 def test_not_the_event_place(text: str, trigger: str, place: str) -> None:
     words, precision = located(text, trigger)
     assert words is None or place not in words or precision == "inferred"
+
+
+@pytest.mark.parametrize(("text", "trigger", "place", "precision"), [
+    # near a town, in its country: the town says more
+    ("A soldier was killed during a patrol near Kandahar in southern Afghanistan on Monday.",
+     "killed", "Kandahar", "near"),
+    ("Gunmen shot two policemen near Tizi Ouzou in northern Algeria.", "shot", "Tizi Ouzou",
+     "near"),
+    # in a country, near a feature that is no town: the country stays
+    ("Militants attacked a checkpoint in Iraq near the border with Syria.", "attacked", "Iraq",
+     "country"),
+    # the country owns the capital the next name renames
+    ("The minister was shot at his office in Kenya's capital, Nairobi, on Friday.", "shot",
+     "Nairobi", "exact"),
+])
+def test_narrow_place_beats_its_container(text: str, trigger: str, place: str,
+                                          precision: str) -> None:
+    assert located(text, trigger) == (place, precision)

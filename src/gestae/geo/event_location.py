@@ -335,6 +335,7 @@ def locate(doc: Doc, trigger_start: int, trigger_end: int, places: list[Place],
     in_sentence = [p for p in places if sent.start_char <= p.start < sent.end_char]
     ranked: list[tuple[Rank, Place, bool]] = []
     anchors: dict[int, Token] = {}
+    preps: dict[int, str | None] = {}
     origins = 0
     unresolved = frozenset(p.start for p in in_sentence if p.lat is None)
     territorial = _territorial(event_type)
@@ -382,12 +383,13 @@ def locate(doc: Doc, trigger_start: int, trigger_end: int, places: list[Place],
             continue
         ranked.append((rank, place, near))
         anchors[place.start] = tie.anchor
+        preps[place.start] = tie.prep
     ranked = _without_containers(doc, ranked, anchors)
     if ranked:
         # a resolved place before an unresolved one of equal standing; unresolved ones are
         # still the event's place by name ("the T-4 airbase") when nothing else is tied
         ranked.sort(key=lambda x: (x[0], x[1].lat is None))
-        _rank, place, near = _narrowest(doc, ranked)
+        _rank, place, near = _narrowest(doc, ranked, preps)
         outer = (containers or {}).get(place.start)
         if place.lat is None and outer is not None and outer.lat is not None:
             # "the Lido area of Mogadishu": the words the report gives, the container's
@@ -430,6 +432,13 @@ def _without_containers(doc: Doc, ranked: list[tuple[Rank, Place, bool]],
         if inside(anchors[place.start], other) or (
                 span.root.dep_ == "appos" and inside(span.root.head, other)):
             return True
+        if span.root.dep_ == "poss" and span.root.head.lower_ in nouns:
+            # "Congo's capital, Kinshasa": the owner of the place noun the other renames
+            noun, theirs = span.root.head, spans[other.start]
+            if theirs is not None and (
+                    (theirs.root.dep_ == "appos" and theirs.root.head == noun)
+                    or (theirs.start == noun.i + 2 and doc[noun.i + 1].text == ",")):
+                return True
         tok = span.root
         for _ in range(8):
             if (tok == anchors[place.start] and tok.dep_ != "appos") or tok.head is tok:
@@ -447,7 +456,8 @@ def _without_containers(doc: Doc, ranked: list[tuple[Rank, Place, bool]],
     return kept or ranked
 
 
-def _narrowest(doc: Doc, ranked: list[tuple[Rank, Place, bool]]) -> tuple[Rank, Place, bool]:
+def _narrowest(doc: Doc, ranked: list[tuple[Rank, Place, bool]],
+               preps: dict[int, str | None]) -> tuple[Rank, Place, bool]:
     """The best-ranked tie, or a town inside it tied as closely: "Iraq captures Irbil in
     northern Iraq", "his West Bank headquarters in Ramallah" happened in the town."""
     best = ranked[0]
@@ -460,7 +470,24 @@ def _narrowest(doc: Doc, ranked: list[tuple[Rank, Place, bool]]) -> tuple[Rank, 
                 and _level(doc, place) < level \
                 and place.country == best[1].country:
             return cand
+    if level >= _SPECIFIC["admin1"]:
+        # "a patrol near Kandahar in southern Afghanistan": in the country, near the town;
+        # the town says more (the event is placed near it)
+        for cand in ranked[1:]:
+            place = cand[1]
+            if cand[0][0] == best[0][0] and cand[0][1] == best[0][1] + 1 and cand[2] \
+                    and preps.get(place.start) in _words("container_near_preps") \
+                    and place.lat is not None and _level(doc, place) <= _SPECIFIC["admin2"] \
+                    and place.country == best[1].country and _within(place, best[1]):
+                return cand
     return best
+
+
+def _within(place: Place, region: Place) -> bool:
+    """The place lies in the country or first-level region (by the gazetteer's names)."""
+    if region.feature == "country":
+        return True
+    return place.admin1 is not None and place.admin1 == region.admin1
 
 
 def _rival_heads(doc: Doc, rivals: Sequence[tuple[int, int]], trigger: Token) -> set[int]:
