@@ -290,24 +290,40 @@ class Pipeline:
     ) -> list[Actor]:
         """One actor per argument span, spanning the whole phrase ("A court in Lima"): the
         phrase coded as a whole (role, owner, place: "Lima court", PER JUD), else the actor
-        mention inside it; an argument that names no actor ("the talks") is dropped."""
+        mention inside it; a pronoun is its antecedent in the same sentence. An argument
+        that names no known actor may still be one: a collective noun with a word saying
+        which ("African countries"), a proper name the NER missed, a place (coded as its
+        country). Anything else ("the talks") is dropped."""
         found: list[Actor] = []
         for start, end in spans:
-            phrase = text[start:end]
-            inside = _outermost([a for a in actors if start <= a.start < end])
-            coded = self.actors.resolve(text, start, end, date)
-            if coded is not None and coded.kind == "person" and not any(
-                    a.kind == "person" for a in inside) and any(
-                    start <= p.start < end for p in places):
-                coded = None  # "the Ain al-Asad air base" names a place, not Bashar al-Assad
-            if coded is None:
-                if not inside:
-                    continue
-                coded = replace(inside[0], text=phrase, start=start, end=end)
+            coded = self.actors.antecedent(text, start, end) or self._argument_actor(
+                start, end, actors, places, text, date)
+            if coded is None or any((a.start, a.end) == (coded.start, coded.end)
+                                    for a in found):
+                continue
             if coded.country is None and coded.code is None:
                 coded = self.actors.infer_context(coded, context_country)
             found.append(coded)
         return found
+
+    def _argument_actor(self, start: int, end: int, actors: list[Actor], places: list[Place],
+                        text: str, date: dt.date | None) -> Actor | None:
+        """The actor one argument phrase names, or None when it names a thing."""
+        phrase = text[start:end]
+        inside = _outermost([a for a in actors if start <= a.start < end])
+        coded = self.actors.resolve(text, start, end, date)
+        if coded is not None and coded.kind == "person" and not any(
+                a.kind == "person" for a in inside) and any(
+                start <= p.start < end for p in places):
+            coded = None  # "the Ain al-Asad air base" names a place, not Bashar al-Assad
+        if coded is None and inside:
+            coded = replace(inside[0], text=phrase, start=start, end=end)
+        if coded is not None:
+            return coded
+        if any(p.start < end and start < p.end for p in places):
+            return self.actors.place_actor(text, start, end, places)
+        return (self.actors.group_actor(text, start, end)
+                or self.actors.name_actor(text, start, end))
 
 
 # -- helpers ----------------------------------------------------------------------------

@@ -54,6 +54,8 @@ _ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 _OBJECT_DEPS = frozenset({"dobj", "dative", "iobj", "pobj"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _CLAUSE_DEPS = frozenset({"ccomp", "csubj", "csubjpass"})
+_NUMERIC_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "QUANTITY", "PERCENT", "MONEY",
+                           "ORDINAL"})
 _NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "abd", "de", "van", "von"})
 
 
@@ -170,7 +172,8 @@ def link_mentions(doc: Doc, actors: list[Actor],
             actor = _adopt(item, ante.actor)
             links.append(Link(actor, ante.actor, rule))
         out.append(actor)
-        number = "pl" if head.tag_ in _PLURAL_TAGS else "sg"
+        # "The United States ... it", "the Philippines ... its": a state is one
+        number = "pl" if head.tag_ in _PLURAL_TAGS and actor.kind != "state" else "sg"
         named = not (item.id or "").startswith("role/") or ante is not None and ante.named
         chain.append(_Cand(actor, head, number, named, layout.sent(item.start),
                            layout.para(item.start)))
@@ -231,6 +234,8 @@ def _thing_nouns(doc: Doc, actors: list[Actor]) -> list[Token]:
             continue
         if tok.dep_ == "pobj" and tok.head.lower_ in ("as", "like"):
             continue  # "views it as a puppet": a description, not a thing
+        if tok.ent_type_ in _NUMERIC_ENTS:
+            continue  # "in the late 1980s": a time, not a thing the pronoun may be about
         if not any(s <= tok.idx < e for s, e in spans):
             out.append(tok)
     return out

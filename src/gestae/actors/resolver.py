@@ -13,6 +13,11 @@ How it works, in three steps, all over one token array:
 3. Prepositional attachment: "lawmakers in the Iraqi parliament", "the head of the PMF".
 
 Countries and capitals after a locative preposition ("in Baghdad") are places, not actors.
+
+Event arguments get more chances (``antecedent``, ``group_actor``, ``name_actor``,
+``place_actor``): a pronoun is its antecedent in the same sentence, "various African
+countries" an uncoded group, a proper name the NER missed an uncoded actor, and a place that
+receives an action ("suspended aid to Gaza") the place's country, as CAMEO codes it.
 A mention is the whole noun phrase with its article ("the Taliban", "a Hamas official"), as
 ACE, re3d and the ConfliBERT tags mark it; numbers and quantifiers stay out.
 """
@@ -46,7 +51,7 @@ from gestae.actors.kb import (
     tokenizer_nlp,
     user_files,
 )
-from gestae.model import Actor
+from gestae.model import Actor, Place
 
 _USE_RANK = {NAME: 0, DEMONYM: 1, CAPITAL: 2, ROLE: 3, MARKER: 4}
 _RUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "JJ", "JJR", "JJS", "POS", "HYPH", "CD",
@@ -57,6 +62,7 @@ _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _NO_INFER = frozenset({"UAF", "UNK"})
 _ARTICLES = frozenset({"the", "a", "an"})
 _NER_TYPES = {"PERSON": "person", "ORG": "organisation", "NORP": "group"}
+_TIME_ENTS = frozenset({"DATE", "TIME"})
 _AGENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "poss", "appos", "agent", "conj", "ROOT",
                          "attr", "pobj"})
 
@@ -73,6 +79,7 @@ class Tokens:
     has_tags: bool
     is_stop: list[bool]
     is_punct: list[bool]
+    is_time: list[bool] | None = None  # inside a date or time entity ("Monday")
 
     @classmethod
     def from_doc(cls, doc: Doc, offset: int = 0) -> Tokens:
@@ -82,7 +89,8 @@ class Tokens:
                    tag=[t.tag_ for t in doc], dep=[t.dep_ for t in doc],
                    sent_start=[bool(has_sents and t.is_sent_start and t.i > 0) for t in doc],
                    has_tags=has_tags, is_stop=[t.is_stop for t in doc],
-                   is_punct=[t.is_punct for t in doc])
+                   is_punct=[t.is_punct for t in doc],
+                   is_time=[t.ent_type_ in _TIME_ENTS for t in doc])
 
     @classmethod
     def from_span(cls, span: Span, has_tags: bool, has_sents: bool) -> Tokens:
@@ -93,7 +101,8 @@ class Tokens:
                    sent_start=[bool(has_sents and t.is_sent_start and t.i > first)
                                for t in span],
                    has_tags=has_tags, is_stop=[t.is_stop for t in span],
-                   is_punct=[t.is_punct for t in span])
+                   is_punct=[t.is_punct for t in span],
+                   is_time=[t.ent_type_ in _TIME_ENTS for t in span])
 
     def end_char(self, i: int) -> int:
         return self.idx[i] + len(self.text[i])
@@ -135,6 +144,17 @@ def term_in_force(entry: Entry, date: dt.date | None) -> Term | None:
     return max(valid, key=lambda t: t.start or dt.date.min) if valid else None
 
 
+def _same_sentence(doc: Doc, a: int, b: int) -> bool:
+    """Do character offsets ``a`` and ``b`` of ``doc`` fall in one sentence?"""
+    if not doc.has_annotation("SENT_START"):
+        return True
+    first, second = doc.char_span(a, a + 1, alignment_mode="expand"), doc.char_span(
+        b, b + 1, alignment_mode="expand")
+    if first is None or second is None or not len(first) or not len(second):
+        return False
+    return first[0].sent.start == second[0].sent.start
+
+
 def _is_place_name(text: str) -> bool:
     """Does the gazetteer know this name as a place? (Loaded once per process by geo.)"""
     from gestae.geo.gazetteer import get_gazetteer  # noqa: PLC0415 - only when needed
@@ -161,10 +181,15 @@ class ActorResolver:
         self._vessels = frozenset(v.upper() for v in s.get("vessel_prefixes", frozenset()))
         self._not_actors = frozenset(norm(w) for w in s.get("not_actors", frozenset()))
         self._based_in = s.get("based_prepositions", frozenset({"in", "at", "inside"}))
+        self._group_nouns = frozenset(norm(w) for w in s.get("argument_nouns", frozenset()))
+        self._place_heads = self._place_nouns | s.get("place_heads", frozenset())
         self._last_doc: weakref.ref[Doc] | None = None
         self._last_text = ""
         self._last_flags = (False, False)
         self._last_links: dict[int, Link] = {}  # end offset -> link, of the last extract
+        self._last_actors: list[Actor] = []  # the actors of the last extract
+        self._state_nouns = frozenset(norm(w) for w in s.get("state_descriptions",
+                                                              frozenset()))
         self.links: list[Link] = []  # coreference links of the last extract (explanations)
 
     # ------------------------------------------------------------------ public API
@@ -181,6 +206,7 @@ class ActorResolver:
         actors = [self._actor(toks, m, date, text) for m in mentions]
         coded, self.links = link_mentions(doc, [a for a in actors if a is not None])
         self._last_links = {link.mention.end: link for link in self.links}
+        self._last_actors = coded
         return coded
 
     def resolve(self, text: str, start: int, end: int,
@@ -206,6 +232,132 @@ class ActorResolver:
         if best is None:
             return None
         return replace(best, text=phrase, start=start, end=end)
+
+    # ------------------------------------------------------------------ event arguments
+
+    def antecedent(self, text: str, start: int, end: int) -> Actor | None:
+        """The named mention a pronoun argument stands for, when it is in the pronoun's own
+        sentence ("The United States said it ...": the United States). An event's source or
+        target is then that mention, as CAMEO coders mark it; farther antecedents only code
+        the pronoun (``extract`` already does that)."""
+        doc = self._last_doc() if self._last_doc else None
+        if doc is None or self._last_text != text:
+            return None
+        words = text[start:end].split()
+        if len(words) == 2 and words[0].lower() == "the" and norm(words[1]) in self._state_nouns:
+            return self._state_antecedent(doc, start)
+        link = self._last_links.get(end)
+        seen = 0
+        while link is not None and link.rule == "pronoun" and link.mention.start == start \
+                and seen < 8:
+            ante = link.antecedent
+            nxt = self._last_links.get(ante.end)
+            if nxt is None or nxt.rule != "pronoun" or nxt.mention.start != ante.start:
+                return ante if _same_sentence(doc, ante.start, start) else None
+            link, start, seen = nxt, ante.start, seen + 1
+        return None
+
+    def _state_antecedent(self, doc: Doc, start: int) -> Actor | None:
+        """"Bangladesh said ..., the first time the country has threatened": the state
+        named earlier in the sentence, the subject one first, else the nearest."""
+        states = [a for a in self._last_actors if a.end <= start and a.kind == "state"
+                  and a.country and not a.inferred and _same_sentence(doc, a.start, start)]
+        for actor in reversed(states):
+            span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+            if span is not None and len(span) and span.root.dep_ in ("nsubj", "nsubjpass"):
+                return actor
+        return states[-1] if states else None
+
+    def group_actor(self, text: str, start: int, end: int) -> Actor | None:
+        """An argument headed by a collective noun or a position with a word that says which
+        ("various African countries", "the LetUsSpeak movement", "CMPAJAC's chairman"): an
+        actor, coded with the country of a country word in it and otherwise without country
+        or sector (PLOVER gives regional constructs no country)."""
+        toks = self._phrase_tokens(text, start, end)
+        if not len(toks) or (toks.has_tags and not toks.tag[-1].startswith("NN")):
+            return None
+        matches = self._matches(toks)
+        last = len(toks) - 1
+        person = any(m.use == ROLE and m.end == len(toks) and m.entry.kind == "person"
+                     and m.entry.sector is None for m in matches)
+        if not person and norm(toks.text[last]) not in self._group_nouns:
+            return None  # neither a collective noun nor a position ("CMPAJAC's chairman")
+        first: int | None = None
+        for i in range(len(toks) - 1):
+            word, tag = toks.text[i], toks.tag[i] if toks.has_tags else ""
+            if toks.has_tags and not (tag in _RUN_TAGS or tag in _RUN_START_TAGS or (
+                    tag in ("VBN", "VBG") and toks.dep[i] in ("amod", "compound"))):
+                return None  # a verb, a preposition: not one noun phrase
+            if first is None and not (word.lower() in self._skip or word in _SKIP_INSIDE
+                                      or tag in ("CD", "DT", "PRP$", "PDT")
+                                      or word.replace(",", "").isdigit()):
+                first = i
+        if first is None:
+            return None  # "the countries", "141 organisations": which ones is not said
+        countries = {m.entry.country for m in matches
+                     if m.entry.type == "country" and m.use in (NAME, DEMONYM)
+                     and m.entry.country}
+        country = next(iter(countries)) if len(countries) == 1 else None
+        plural = toks.tag[last] in ("NNS", "NNPS") if toks.has_tags else \
+            toks.text[last].lower().endswith("s")
+        kind = "group" if plural else ("person" if person else None)
+        name = text[toks.idx[first]:toks.end_char(last)]
+        return Actor(text=text[start:end], start=start, end=end, name=name, country=country,
+                     kind=kind)
+
+    def name_actor(self, text: str, start: int, end: int) -> Actor | None:
+        """An argument that is a bare proper name the small NER missed ("Papandreou",
+        "Pablo Emilio Moncayo"): an uncoded actor, unless the name is a place, a date or a
+        thing the NER labels otherwise, or a word of the knowledge base."""
+        toks = self._phrase_tokens(text, start, end)
+        words = [i for i in range(len(toks)) if toks.text[i] not in _SKIP_INSIDE]
+        if not words or len(words) > 5 or not toks.has_tags:
+            return None
+        for i in words:
+            word = toks.text[i]
+            joined = 0 < i < len(toks) - 1 and toks.text[i - 1] in _SKIP_INSIDE
+            if not (toks.tag[i] in ("NNP", "NNPS") and word[:1].isupper()) and not (
+                    joined and word.isalpha()):
+                return None
+        phrase = text[start:end]
+        if norm(phrase) in self._not_actors or self._matches(toks) or _is_place_name(phrase):
+            return None
+        doc = self._last_doc() if self._last_doc else None
+        kind: str | None = None
+        if doc is not None and self._last_text == text:
+            for ent in doc.ents:
+                if ent.start_char < end and start < ent.end_char:
+                    if ent.label_ not in _NER_TYPES:
+                        return None
+                    kind = _NER_TYPES[ent.label_]
+        if kind == "group" and toks.tag[words[-1]] not in ("NNS", "NNPS"):
+            return None  # "Hindu", "Syrian": an adjective, not a group
+        return Actor(text=phrase, start=start, end=end, name=phrase, kind=kind)
+
+    def place_actor(self, text: str, start: int, end: int,
+                    places: Sequence[Place]) -> Actor | None:
+        """An argument that names a place ("suspended aid to Gaza", "the cities in Saudi
+        Arabia"): CAMEO codes the recipient as the place's country. The phrase must be the
+        place itself or headed by a place noun; the country comes from the gazetteer, so it
+        is ``inferred`` unless the place is a country named in the words."""
+        inside = [p for p in places if start <= p.start and p.end <= end and p.country]
+        doc = self._last_doc() if self._last_doc else None
+        if not inside or doc is None or self._last_text != text:
+            return None
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or not len(span):
+            return None
+        root = span.root
+        place = next((p for p in inside if p.start <= root.idx < p.end), None)
+        if place is None:
+            if root.lower_ not in self._place_heads or not root.tag_.startswith("NN"):
+                return None
+            place = inside[0]
+        state = place.feature == "country"
+        return Actor(text=text[start:end], start=start, end=end,
+                     name=place.name or place.text, country=place.country,
+                     kind="state" if state else None, inferred=not state,
+                     located=None if state else place.country)
 
     def _coreferent(self, actor: Actor, text: str) -> Actor:
         """A phrase the last extract coded from context ("the cleric" = al-Sadr) keeps
@@ -418,6 +570,8 @@ class ActorResolver:
         text = toks.text[i]
         if text in _POSSESSIVE or text in _SKIP_INSIDE:
             return True
+        if toks.is_time is not None and toks.is_time[i]:
+            return False  # "The Guatemalan government Monday denied": the run ends
         if toks.has_tags:
             tag = toks.tag[i]
             if tag in _RUN_TAGS:
