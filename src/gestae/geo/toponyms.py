@@ -46,6 +46,12 @@ SMALL_CITY = 15_000
 # Marks inside transliterated names ("Ma’an", "Sa'sa", "Al-Raqqa"); an ayn may lead ("‘Ibta").
 NAME_MARKS = str.maketrans("", "", "'\u2019\u2018\u02bf\u02be-")
 LEADING_MARKS = "\u2018\u02bf'"
+# An ayn the tokeniser splits off a name ("‘", "Ibta" for "‘Ibta"); the ASCII apostrophe,
+# which also opens quotations, is not one.
+AYN_MARKS = frozenset({"\u2018", "\u02bf"})
+# spaCy labels for numbers, which the small model puts on odd town names now and then ("the
+# town of Sirmeen" as CARDINAL): a capitalised word that is no number word keeps its name.
+NUMBER_LABELS = frozenset({"CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
 # spaCy labels the small model puts on town names now and then ("Aleppo" as LANGUAGE): a
 # place reading overrides them, as for PERSON, only with a cue around the name.
 CUED_OVERRIDABLE = frozenset({"LANGUAGE", "WORK_OF_ART", "EVENT", "LAW"})
@@ -92,6 +98,22 @@ def context_words() -> dict[str, frozenset[str]]:
     with (DATA / "toponym_context.yaml").open(encoding="utf-8") as handle:
         raw: dict[str, list[Any]] = yaml.safe_load(handle)
     return {name: frozenset(str(w).lower() for w in words) for name, words in raw.items()}
+
+
+@lru_cache(maxsize=1)
+def lead_words() -> dict[str, bool]:
+    """Words that open place names ("Kafr", "Jabal", "Tal"), each with whether an Arabic
+    article must follow it (data/toponym_lead_words.tsv)."""
+    return {row["word"].strip().lower(): row["article"].strip() == "yes"
+            for row in read_tsv(DATA / "toponym_lead_words.tsv")}
+
+
+@lru_cache(maxsize=1)
+def area_phrases() -> tuple[tuple[str, ...], ...]:
+    """Word sequences after a name that make it a local government area ("local council"),
+    longest first."""
+    phrases = {tuple(p.split()) for p in context_words()["area_phrases"]}
+    return tuple(sorted(phrases, key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)
@@ -171,6 +193,12 @@ def _is_name_token(tok: Token) -> bool:
     return len(core) >= 2 and core.isalpha() and text[-1] not in "-'\u2019"
 
 
+def _ayn(tok: Token, nxt: Token | None) -> bool:
+    """An ayn split off the name it opens: "‘" glued to "Ibta" or "Eiss" ("Al-‘Eiss")."""
+    return tok.text in AYN_MARKS and not tok.whitespace_ and nxt is not None \
+        and _is_name_token(nxt) and nxt.text[:1] in "AEIOU"
+
+
 def _is_article(tok: Token, nxt: Token | None) -> bool:
     """"al" in "al-Najaf" (tokenised as al, -, Najaf)."""
     return tok.lower_ in ARTICLES and nxt is not None and nxt.text in {"-", "\u2010"}
@@ -211,6 +239,8 @@ def _locative_context(span: Span) -> bool:
     if k < span.start - 1 and doc[span.start - 1].lower_ in c["direction_words"]:
         return True  # "central Kiev", "eastern Palmyra"
     after = doc[span.end].lower_ if span.end < len(doc) else ""
+    if after in {"'s", "\u2019s"} and _owns_place_noun(doc, span.end + 1):
+        return True  # "Grozny's streets", "Bishkek's central streets"
     if before in words or after in set(c["feature_nouns"]) or after in set(c["local_nouns"]) \
             or after in c["of_nouns"]:  # "Kfar Darom village", "Palmyra countryside"
         return True
@@ -219,6 +249,23 @@ def _locative_context(span: Span) -> bool:
     while head.dep_ == "conj" and head.head is not head:
         head = head.head
     return head.dep_ == "pobj" and head.head.lower_ in words
+
+
+def _role_token(span: Span) -> Token:
+    """The token whose role the name plays: the head of its list, or the weekday spaCy made
+    it a modifier of ("patrolled Goma Thursday")."""
+    head = _list_head(span.root)
+    if head.dep_ == "compound" and head.head.lower_ in context_words()["time_names"]:
+        return head.head
+    return head
+
+
+def _owns_place_noun(doc: Doc, k: int) -> bool:
+    """A noun only a town owns at token ``k``, past two adjectives: "(X's) central streets"."""
+    stop = min(len(doc), k + 3)
+    while k < stop and doc[k].pos_ == "ADJ":
+        k += 1
+    return k < len(doc) and doc[k].lower_ in context_words()["possessed_place_nouns"]
 
 
 def _list_head(tok: Token) -> Token:
@@ -255,13 +302,37 @@ def _territorial_object(span: Span, strict: bool = False) -> bool:
         return False
     words = context_words()
     verbs = words["strict_territorial_verbs" if strict else "territorial_verbs"]
-    head = _list_head(span.root)
-    if head.dep_ in {"dobj", "nsubjpass"} and head.head.lemma_.lower() in verbs:
+    head = _role_token(span)
+    roles = {"dobj", "nsubjpass"} if head.i < span.end else {"dobj", "nsubjpass", "npadvmod"}
+    if head.dep_ in roles and head.head.lemma_.lower() in verbs:
         return not _caught_by_police(head.head)
     if strict or head.dep_ != "pobj" or head.head.lower_ != "on":
         return False
     aim = head.head.head  # "marched on X", "the assault on X"
     return aim.lower_ in words["on_heads"] or aim.lemma_.lower() in words["on_heads"]
+
+
+def _event_role(span: Span) -> bool:
+    """The place of an event by its preposition: "the fight for X", "the battle of X",
+    "withdrew from X", "the offensive on X", "demonstrated in X", "clashes at X"."""
+    if _after_determiner(span):
+        return False
+    words = context_words()
+    head = _role_token(span)
+    if head.dep_ != "pobj" or head.head.i == head.head.head.i:
+        return False
+    prep, aim = head.head.lower_, head.head.head
+    word, lemma = aim.lower_, aim.lemma_.lower()
+    if prep == "for":
+        return word in words["for_heads"]
+    if prep == "of":
+        return word in words["of_heads"]
+    if prep == "from":
+        return lemma in words["from_heads"]
+    if prep == "on":
+        return word in words["on_heads"] or lemma in words["on_heads"]
+    return prep in words["event_preps"] and (word in words["event_heads"]
+                                             or lemma in words["event_heads"])
 
 
 def _caught_by_police(verb: Token) -> bool:
@@ -289,7 +360,7 @@ def _strong_cue(span: Span, people: frozenset[str] = frozenset()) -> bool:
     (``people``, see :func:`person_words`): "Clark was captured", "Clark said"."""
     if fold(span.text) in people:
         return False
-    return _territorial_object(span) or _appositive_place(span)
+    return _territorial_object(span) or _appositive_place(span) or _event_role(span)
 
 
 def _names_country(gaz: Gazetteer, span: Span) -> bool:
@@ -310,6 +381,15 @@ def _strong_enough(gaz: Gazetteer, span: Span, cued: bool, strong: bool = False)
                                         (cued and entry.population >= SMALL_CITY)):
             return True
     return False
+
+
+def _ent_end(ent: Span) -> int:
+    """Where an entity ends without the weekday it ran on into ("Goma Thursday")."""
+    end = ent.end
+    times = context_words()["time_names"]
+    while end > ent.start + 1 and ent.doc[end - 1].lower_ in times:
+        end -= 1
+    return end
 
 
 def _ent_at(doc: Doc) -> dict[int, Span]:
@@ -353,7 +433,7 @@ def gazetteer_matches(doc: Doc, gaz: Gazetteer, taken: set[int],
             if labels - OVERRIDABLE - CUED_OVERRIDABLE:
                 continue
             # a person or organisation name that goes beyond the place name
-            if any(e.start < span.start or e.end > span.end for e in ents):
+            if any(e.start < span.start or _ent_end(e) > span.end for e in ents):
                 continue
             if key(span.text) in known and not labels & CUED_OVERRIDABLE \
                     and (ents or any(t.pos_ == "PROPN" for t in span)):
@@ -730,19 +810,22 @@ def dotted_states(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[Span]:
 
 def _name_part(tok: Token, nxt: Token | None) -> bool:
     """A word of a local name: capitalised, or an article or hyphen joining its parts."""
-    if _is_name_token(tok) or _is_article(tok, nxt):
+    if _is_name_token(tok) or _is_article(tok, nxt) or _ayn(tok, nxt):
         return True
-    return tok.text in {"-", "\u2010"} and nxt is not None and _is_name_token(nxt)
+    return tok.text in {"-", "\u2010"} and nxt is not None and (
+        _is_name_token(nxt) or nxt.text in AYN_MARKS)
 
 
 def _plain_name(span: Span) -> bool:
     """A run that can be a local name: not a demonym, date, number or stoplisted word."""
-    if not span or not _is_name_token(span[0]) and not _is_article(
-            span[0], span[1] if len(span) > 1 else None):
+    second = span[1] if len(span) > 1 else None
+    if not span or not _is_name_token(span[0]) and not _is_article(span[0], second) \
+            and not _ayn(span[0], second):
         return False
     if fold(span.text) in stoplist() or len(span.text) < 3:
         return False
     if any(t.ent_type_ in NOT_NAMES and not (t.ent_type_ == "NORP" and t.pos_ == "PROPN")
+           and not (t.ent_type_ in NUMBER_LABELS and t.is_alpha and not t.like_num)
            for t in span):
         return False  # a proper noun taken for a people may be a village: "Akida village"
     words = [fold(t.text) for t in span if _is_name_token(t) and t.lower_ != "the"]
@@ -770,6 +853,7 @@ def _run_before(doc: Doc, j: int) -> Span | None:
             doc[start - 1], doc[start] if start < len(doc) else None):
         start -= 1
     while start < j and not (_is_name_token(doc[start]) or _is_article(
+            doc[start], doc[start + 1] if start + 1 < len(doc) else None) or _ayn(
             doc[start], doc[start + 1] if start + 1 < len(doc) else None)):
         start += 1
     return doc[start:j] if start < j else None
@@ -779,8 +863,9 @@ def _known_after(doc: Doc, i: int, taken: set[int]) -> bool:
     """A known toponym starts at token ``i`` (past "the"): in "the Amil neighbourhood of
     Baghdad" the name before the noun is the narrower place, while in "the Jaysh Al-Islam
     town of Hawsh" (an unknown name after "of") it is an owner."""
-    while i < len(doc) and doc[i].lower_ == "the":
-        i += 1
+    skip = set(cues()["direction_words"]) | {"the", "of"}
+    while i < len(doc) and doc[i].lower_ in skip:
+        i += 1  # "the Amil neighbourhood of western Baghdad"
     return i in taken
 
 
@@ -814,13 +899,17 @@ def cued_names(doc: Doc, taken: set[int]) -> list[Span]:
                 i = end + 2 if doc[end].text == "," and doc[end + 1].lower_ == "and" \
                     else end + 1
                 end = keep(_run_after(doc, i))
-        if tok.lower_ in before_nouns and tok.pos_ == "NOUN" and tok.i > 0 \
-                and (nxt is None or nxt.lower_ != "of" or (
-                    tok.lower_ in parts and _known_after(doc, tok.i + 2, taken))):
+        if tok.lower_ in before_nouns and tok.pos_ == "NOUN" and tok.i > 0:
             j = tok.i
             if doc[j - 1].lower_ == "refugee":
                 j -= 1
-            keep(_run_before(doc, j))
+            run = _run_before(doc, j)
+            # "the Jaysh Al-Islam town of X" names an owner; "Garubula village of Biu" (no
+            # article) and "the Amil neighbourhood of Baghdad" name the place itself
+            if nxt is None or nxt.lower_ != "of" or (
+                    tok.lower_ in parts and _known_after(doc, tok.i + 2, taken)) or (
+                    run is not None and not _after_determiner(run)):
+                keep(run)
     return found
 
 
@@ -884,7 +973,9 @@ def _ends_run(doc: Doc, tok: Token) -> bool:
 def role_names(doc: Doc, taken: set[int]) -> list[Span]:
     """Unknown names that their role makes places (kept unresolved when the gazetteer does
     not know them): "troops stormed X", "X, a village in ...", "the island of X", "the X
-    railway yard", "the X Military Airport"."""
+    railway yard", "the X Military Airport", "the X and Y districts", "X LGA", "a place
+    called X", and an event's preposition: "the fight for X", "withdrew from X",
+    "demonstrated in X" (see :func:`_event_role`)."""
     words = context_words()
     after_nouns = words["place_nouns_after"] | set(cues()["name_before_nouns"])
     generic = words["generic_words"] | words["place_modifiers"] | {"force", "international"}
@@ -904,26 +995,152 @@ def role_names(doc: Doc, taken: set[int]) -> list[Span]:
         if _is_name_token(tok) and _ends_run(doc, tok):
             span = _name_ending_at(doc, tok)
             if span is not None and (_territorial_object(span, strict=True)
-                                     or _appositive_place(span)):
+                                     or _appositive_place(span) or _area_name(span)
+                                     or _event_role(span) and _eventful(span)):
                 keep(span)
                 continue
         if low in words["place_of_nouns"] and tok.pos_ == "NOUN" and nxt is not None \
                 and nxt.lower_ == "of" and tok.i + 2 < len(doc):
             keep(_run_after(doc, tok.i + 2))  # "the island of X"
+        elif (low in words["naming_words"] or low == "known" and nxt is not None
+              and nxt.lower_ == "as") and _names_place_noun(tok):
+            # "a place called X", "two areas known as X and Y", "villages like X and Y"
+            for span in _listed_after(doc, tok.i + (2 if low == "known" else 1)):
+                keep(span)
         elif low in after_nouns and tok.pos_ in {"NOUN", "PROPN"} and tok.i > 0 \
                 and not tok.text[:1].isupper() and (nxt is None or nxt.lower_ != "of"):
             # "the X railway yard"; but in "the Jaysh al-Islam town of Y" the place is Y
-            j = tok.i - 1 if doc[tok.i - 1].lower_ in words["place_modifiers"] else tok.i
+            j = tok.i
+            while j > tok.i - 2 and doc[j - 1].lower_ in words["place_modifiers"]:
+                j -= 1  # "the Tarmiyah pumping station", "the Agatu local council"
             if j > 0:
-                keep(_name_ending_at(doc, doc[j - 1]))
+                for span in _listed_before(doc, j, low in words["plural_place_nouns"]):
+                    keep(span)  # "the Hanano and Jabal Badro districts"
         elif low in words["generic_words"] and tok.text[:1].isupper() and tok.i > 0 \
                 and _ends_run(doc, tok):
             name = _name_ending_at(doc, doc[tok.i - 1])
             if name is None or not any(t.lower_ not in generic for t in name):
                 continue
             run = doc[name.start:tok.i + 1]  # "the X Military Airport"
-            if _plain_unknown(name, taken, people) and not _inside_other_name(run):
+            role = _territorial_object(run, strict=True) or _facility_role(run)
+            if low in words["facility_generics"] and not role and not _arabic(name):
+                continue  # "taken to Mercy Memorial Hospital"
+            # spaCy calls many such runs persons ("Kodori Gorge"); a person's name may end
+            # in "Hill" but never in "Gorge"
+            person = low not in words["impersonal_generics"] and not role
+            if _plain_unknown(name, taken, people) and not _inside_other_name(run, person):
                 keep(run)
+    return found
+
+
+def _facility_role(span: Span) -> bool:
+    """A building or street as an attack's target or place, past its article: "stormed the
+    X Hospital", "a blast at the X Hotel", "the assault on the X Base"."""
+    heads = context_words()["facility_event_heads"]
+    head = _role_token(span)
+    aim = head.head
+    if head.dep_ == "pobj" and aim.head.i != aim.i:
+        aim = aim.head
+    elif head.dep_ not in {"dobj", "nsubjpass"}:
+        return False
+    return aim.lower_ in heads or aim.lemma_.lower() in heads
+
+
+def _arabic(span: Span) -> bool:
+    """A name with an Arabic article ("al-Yarmouk", "Al-Rasoul")."""
+    return any(_is_article(t, t.nbor() if t.i + 1 < len(t.doc) else None) for t in span)
+
+
+def _eventful(span: Span) -> bool:
+    """An unknown name in an event's place role that no other label makes a body, an event
+    or a work ("killed in Operation X" is no place); not a building's or a body's name."""
+    bad = {"ORG", "EVENT", "WORK_OF_ART", "LAW", "FAC", "LANGUAGE"}
+    if any(e.label_ in bad or e.label_ == "PERSON" and len(e) > 1 for e in span.ents):
+        return False  # a person's full name ("at Minnie Howard") stays a person's
+    return not _body_like(span) and not _inside_other_name(span, person=False)
+
+
+def _area_name(span: Span) -> bool:
+    """A local government area: "Logo Local Government Area", "Birnin Magaji LGA", "the
+    Agatu local council" (the area words inside the run or right after it)."""
+    doc = span.doc
+    words = [t.lower_ for t in span]
+    after = [t.lower_ for t in doc[span.end:span.end + 4]]
+    for phrase in area_phrases():
+        n = len(phrase)
+        if len(words) > n and tuple(words[-n:]) == phrase or tuple(after[:n]) == phrase:
+            return True
+    return False
+
+
+def _names_place_noun(tok: Token) -> bool:
+    """"called", "known as", "like" after a place noun: "a place called", "villages like"."""
+    nouns = context_words()["named_place_nouns"]
+    doc = tok.doc
+    near = [tok.head] + [doc[k] for k in range(tok.i - 1, max(-1, tok.i - 4), -1)
+                         if doc[k].pos_ in {"NOUN", "PUNCT", "ADJ", "NUM"}]
+    return any(t.pos_ == "NOUN" and t.lower_ in nouns and t.i < tok.i for t in near)
+
+
+def _listed_after(doc: Doc, i: int) -> list[Span]:
+    """The name runs of a list starting at token ``i``: "X, Y and Z"."""
+    out: list[Span] = []
+    while i < len(doc):
+        span = _run_after(doc, i)
+        if span is None:
+            break
+        out.append(span)
+        k = span.end
+        if k + 1 < len(doc) and doc[k].text == "," and doc[k + 1].lower_ in {"and", "or"}:
+            k += 1
+        if k + 1 >= len(doc) or doc[k].lower_ not in {",", "and", "or"}:
+            break
+        i = k + 1
+    return out
+
+
+def _listed_before(doc: Doc, j: int, plural: bool) -> list[Span]:
+    """The name run ending before token ``j`` and, before a plural noun, the runs listed with
+    it: "the Shuqayf and Bustan Al-Basha (districts)"."""
+    span = _name_ending_at(doc, doc[j - 1])
+    out: list[Span] = []
+    while span is not None:
+        out.append(span)
+        k = span.start - 1
+        if not plural or k < 1 or doc[k].lower_ not in {",", "and", "or"}:
+            break
+        if doc[k].lower_ in {"and", "or"} and doc[k - 1].text == ",":
+            k -= 1
+        span = _name_ending_at(doc, doc[k - 1]) if k >= 1 else None
+    return out
+
+
+def lead_word_names(doc: Doc, taken: set[int]) -> list[Span]:
+    """Names opened by a toponym word of the region (data/toponym_lead_words.tsv): "Kafr
+    Nabuda", "Jabal al-Sayyid", "Tal Maksour", "Birnin Magaji". They are places whatever
+    NER calls them, kept unresolved when the gazetteer does not know them."""
+    leads = lead_words()
+    people = person_words(doc)
+    found: list[Span] = []
+    for tok in doc[:-1]:
+        article = leads.get(tok.text.translate(NAME_MARKS).lower())
+        if article is None or tok.i in taken or not _is_name_token(tok):
+            continue
+        if tok.i > 0 and not tok.is_sent_start and _name_part(doc[tok.i - 1], tok):
+            continue  # inside a longer name: "Imran Khan", "Al-Tal Al-Abyad"
+        after = doc[tok.i + 2] if tok.i + 2 < len(doc) else None
+        nxt = doc[tok.i + 1]
+        if _is_article(nxt, after) or _ayn(nxt, after):
+            pass
+        elif article or nxt.pos_ != "PROPN":
+            continue  # "Khan" opens a place only as "Khan al-..."; "Tell Me"
+        span = _run_after(doc, tok.i)
+        if span is None or len(span) < 2 or any(t.i in taken for t in span) \
+                or fold(span.text) in people or _owner_like(span) or not _plain_name(span) \
+                or _inside_other_name(span, person=False):
+            continue
+        found.append(span)
+        taken.update(range(span.start, span.end))
     return found
 
 
@@ -1278,6 +1495,8 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
             for part in _split_listed(span, gaz):
                 spans.append((part, ent.label_))
                 taken.update(range(part.start, part.end))
+    for span in lead_word_names(doc, taken):
+        spans.append((span, "LEAD"))
     for _ in range(2):  # the second pass adds repeats of names found in the first
         known = frozenset(key(s.text) for s, _label in spans) | _other_spellings(spans, gaz)
         for span in gazetteer_matches(doc, gaz, taken, known):
