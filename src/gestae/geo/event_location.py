@@ -336,6 +336,7 @@ def locate(doc: Doc, trigger_start: int, trigger_end: int, places: list[Place],
     ranked: list[tuple[Rank, Place, bool]] = []
     anchors: dict[int, Token] = {}
     preps: dict[int, str | None] = {}
+    references: set[int] = set()
     origins = 0
     unresolved = frozenset(p.start for p in in_sentence if p.lat is None)
     territorial = _territorial(event_type)
@@ -384,7 +385,9 @@ def locate(doc: Doc, trigger_start: int, trigger_end: int, places: list[Place],
         ranked.append((rank, place, near))
         anchors[place.start] = tie.anchor
         preps[place.start] = tie.prep
-    ranked = _without_containers(doc, ranked, anchors)
+        if tie.reference:
+            references.add(place.start)
+    ranked = _without_containers(doc, ranked, anchors, frozenset(references))
     if ranked:
         # a resolved place before an unresolved one of equal standing; unresolved ones are
         # still the event's place by name ("the T-4 airbase") when nothing else is tied
@@ -403,7 +406,8 @@ def locate(doc: Doc, trigger_start: int, trigger_end: int, places: list[Place],
 
 
 def _without_containers(doc: Doc, ranked: list[tuple[Rank, Place, bool]],
-                        anchors: dict[int, Token]) -> list[tuple[Rank, Place, bool]]:
+                        anchors: dict[int, Token], references: frozenset[int] = frozenset()
+                        ) -> list[tuple[Rank, Place, bool]]:
     """Drop a place that only says where another tied place is ("patrol Liberia in west
     Africa", "captured Irbil in northern Iraq") or renames it ("the Al Thawra District (Sadr
     City)"): the other one is where it happened."""
@@ -432,6 +436,15 @@ def _without_containers(doc: Doc, ranked: list[tuple[Rank, Place, bool]],
         if inside(anchors[place.start], other) or (
                 span.root.dep_ == "appos" and inside(span.root.head, other)):
             return True
+        theirs = spans[other.start]
+        if theirs is not None and other.start not in references \
+                and _placed_in(doc, theirs, span, nouns) and (
+                _level(doc, place) >= _level(doc, other) if other.lat is not None
+                else theirs.root.dep_ == "pobj" or span.start - theirs.end > 1):
+            # "Djakana in the commune of Mora", "Najarah in eastern Aleppo", however the
+            # parser hung "in"; not after a reference point ("north of Baghdad in Samarra"),
+            # nor after an unknown name that may be a person's ("captured Ocalan in Kenya")
+            return True
         if span.root.dep_ == "poss" and span.root.head.lower_ in nouns:
             # "Congo's capital, Kinshasa": the owner of the place noun the other renames
             noun, theirs = span.root.head, spans[other.start]
@@ -456,6 +469,21 @@ def _without_containers(doc: Doc, ranked: list[tuple[Rank, Place, bool]],
     return kept or ranked
 
 
+def _placed_in(doc: Doc, inner: Span, outer: Span, nouns: frozenset[str]) -> bool:
+    """The words right after ``inner`` put it in ``outer``: "Zafaraniya district in southern
+    Baghdad", "Lubumbashi in mineral-rich Shaba province", "Djakana, in the commune of Mora"
+    (a place noun, a comma, an in-preposition, then only lower-case words)."""
+    i = inner.end
+    while i < outer.start and (doc[i].lower_ in nouns or doc[i].text == ","):
+        i += 1
+    if i >= outer.start or doc[i].lower_ not in _words("container_in_preps"):
+        return False
+    between = doc[i + 1:outer.start]
+    return len(between) <= 5 and all(
+        t.is_lower or t.is_punct and t.text == "-" for t in between) and not any(
+        t.pos_ in ("VERB", "AUX") for t in between)
+
+
 def _narrowest(doc: Doc, ranked: list[tuple[Rank, Place, bool]],
                preps: dict[int, str | None]) -> tuple[Rank, Place, bool]:
     """The best-ranked tie, or a town inside it tied as closely: "Iraq captures Irbil in
@@ -475,9 +503,10 @@ def _narrowest(doc: Doc, ranked: list[tuple[Rank, Place, bool]],
         # the town says more (the event is placed near it)
         for cand in ranked[1:]:
             place = cand[1]
-            if cand[0][0] == best[0][0] and cand[0][1] == best[0][1] + 1 and cand[2] \
-                    and preps.get(place.start) in _words("container_near_preps") \
-                    and place.lat is not None and _level(doc, place) <= _SPECIFIC["admin2"] \
+            tied = cand[0][1] == best[0][1] + 1 and cand[2] \
+                and preps.get(place.start) in _words("container_near_preps")
+            if cand[0][0] == best[0][0] and tied and place.lat is not None \
+                    and _level(doc, place) <= _SPECIFIC["admin2"] \
                     and place.country == best[1].country and _within(place, best[1]):
                 return cand
     return best
