@@ -19,7 +19,14 @@ from spacy.tokens import Doc, Span, Token
 
 from gestae.actors.kb import norm, role_heads
 from gestae.coding import ontology
-from gestae.coding.patterns import Pattern, cues, is_armed_word, is_noun_word, pattern_index
+from gestae.coding.patterns import (
+    Pattern,
+    cues,
+    is_armed_word,
+    is_noun_word,
+    is_place_word,
+    pattern_index,
+)
 from gestae.coding.phrases import conjuncts, pobjs, spans, time_adjunct
 from gestae.model import EventCandidate
 
@@ -29,6 +36,7 @@ _RELATIVE = ("who", "which", "that", "whom", "whose")
 _VERBAL_QUADS = (1, 3)
 _VERB_RECIPIENT_PREPS = ("to", "against", "toward", "towards", "upon")
 _OBJ_RECIPIENT_PREPS = (*_VERB_RECIPIENT_PREPS, "on")
+_OWN_OBJECT_PREPS = ("of", "with", "for")
 _ACTOR_ENTS = ("PERSON", "ORG", "GPE", "NORP")
 _SCORE = re.compile(r"(?<![\d.,])\d{1,2} ?[-–] ?\d{1,2}(?![\d.,%])")
 
@@ -454,21 +462,45 @@ class EventCoder:
     # --- arguments ------------------------------------------------------------------------
 
     def _arguments(self, match: _Match, matches: list[_Match]) -> None:
+        trigger_heads = {m.head.i for m in matches} | {t.i for m in matches for t in m.tokens}
         if match.pattern.pos == "noun":
             self._noun_arguments(match)
         else:
-            self._verb_arguments(match)
+            self._verb_arguments(match, trigger_heads - {t.i for t in match.tokens})
         match.sources = self._issuers(self._resolve_relative(match, match.sources))
         match.targets = self._resolve_relative(match, match.targets)
-        trigger_heads = {m.head.i for m in matches} | {t.i for m in matches for t in m.tokens}
         instruments = set().union(*self.cues["instruments"].values())
         match.sources = [s for s in match.sources
                          if s.i not in trigger_heads and lemma(s) not in instruments
                          and s.ent_type_ not in ("DATE", "TIME")]
-        match.targets = [t for t in match.targets
-                         if (t.i not in trigger_heads or t is match.obj)
-                         and t not in match.sources
-                         and t.ent_type_ not in ("DATE", "TIME")]
+        own = {t.i for t in match.tokens if t.dep_ == "pobj"} if match.pattern.pos == "noun" \
+            else set()  # "the release of prisoners": the people released
+
+        def keep(found: list[Token]) -> list[Token]:
+            return [t for t in found if (t.i not in trigger_heads or t is match.obj or t.i in own)
+                    and t not in match.sources and t.ent_type_ not in ("DATE", "TIME")]
+
+        match.targets = keep(match.targets) or keep(self._participle_targets(match, matches))
+
+    def _participle_targets(self, match: _Match, matches: list[_Match]) -> list[Token]:
+        """The object of a participle clause that goes on to tell the same act: "carried out
+        a raid, targeting IS commanders", "launched air strikes, killing dozens of fighters",
+        "started a hunger strike, protesting the new law". Only a clause without a subject
+        of its own whose verb tells the cost of an attack or is a trigger of the same type."""
+        verb = match.head if match.pattern.pos == "verb" else self._light_verb(match.head)
+        if verb is None:
+            return []
+        same = {m.head.i for m in matches if m.type == match.type and m is not match}
+        for clause in verb.children:
+            if clause.dep_ not in ("advcl", "xcomp") or clause.tag_ != "VBG" or any(
+                    c.dep_ in (*_SUBJ, "nsubjpass", "mark") for c in clause.children):
+                continue
+            cost = match.type == "ASSAULT" and lemma(clause) in self.cues["consequence_verbs"]
+            if cost or clause.i in same:
+                found = [t for c in clause.children if c.dep_ == "dobj" for t in conjuncts(c)]
+                if found:
+                    return found
+        return []
 
     def _issuers(self, tokens: list[Token]) -> list[Token]:
         """A document as the actor ("a statement calling on ...") stands for whoever issued
@@ -498,16 +530,23 @@ class EventCoder:
                 out.append(token)
         return out
 
-    def _verb_arguments(self, match: _Match) -> None:
+    def _verb_arguments(self, match: _Match, taken: Container[int] = ()) -> None:
+        """Source and target of a verbal trigger; ``taken``: words of other triggers, which
+        a purpose clause cannot offer as the target ("offered to *send troops* to X")."""
         token, pattern = match.head, match.pattern
         passive = _is_passive(token)
         sources: list[Token] = []
         targets: list[Token] = []
-        holders = [token] + ([match.obj] if match.obj is not None else [])
+        holders = [token]
+        if match.obj is not None:  # "launched an operation, Operation X, against Y"
+            holders += [match.obj, *(c for c in match.obj.children if c.dep_ == "appos")]
+        given: list[Token] = []  # "sent aid *to Haiti*", "released them *to the ICRC*"
         for child in token.children:
             dep = child.dep_
             if child in match.tokens or (match.obj is not None and match.obj in conjuncts(child)):
                 continue
+            if dep == "dobj" and _apposition(child):
+                continue  # "outlawed the X Association, the country's leading group"
             if dep in _SUBJ and passive:
                 targets.extend(conjuncts(child))  # elliptic passive: "50 [were] wounded"
             elif dep in _SUBJ:
@@ -517,21 +556,32 @@ class EventCoder:
             elif dep == "agent":
                 sources.extend(pobjs(child))
             elif dep == "dative" and child.pos_ == "ADP":
-                targets.extend(pobjs(child))  # "sent aid to Haiti"
+                given.extend(pobjs(child))
             elif dep in ("dobj", "dative") and pattern.dobj in ("target", "source"):
                 (targets if pattern.dobj == "target" else sources).extend(conjuncts(child))
+        # a place "in" which force is used is where it happened; a restriction laid on a
+        # place, or help or protection given or sought there, is aimed at it when the
+        # pattern names "in" ("deployed peacekeepers in Darfur", "sought refuge in Sudan")
+        area = self._area_measure(match) or (
+            "in" in pattern.target_preps and ontology.quad_class(match.type) != 4)
         for holder in holders:
             for child in holder.children:
                 if child.dep_ != "prep" or child in match.tokens:
                     continue
-                if lemma(child) in pattern.target_preps:
-                    targets.extend(pobjs(child))
+                if lemma(child) == "to" and "to" in pattern.target_preps:
+                    given.extend(pobjs(child))
+                elif lemma(child) in pattern.target_preps or (area and lemma(child) == "in"):
+                    targets.extend(self._aimed(child, area))
                 elif lemma(child) in pattern.source_preps:
                     sources.extend(pobjs(child))
+        if given and not any(self._names_actor(t) for t in targets):
+            # the receiver of a thing is the target ("surrendered the town to the army"); a
+            # person handed over stays it ("released two hostages to the Red Cross")
+            targets = [*(t for t in targets if t.dep_ != "dobj"), *given]
         if pattern.prep and pattern.prep[0] in pattern.target_preps:
             for prep in match.tokens[1:]:
                 if prep.dep_ in ("prep", "dative") and lemma(prep) in pattern.target_preps:
-                    targets.extend(pobjs(prep))
+                    targets.extend(self._aimed(prep, area))
         if not targets and not passive and pattern.dobj == "target" and not pattern.obj:
             for conj in conjuncts(token)[1:]:  # "arrested and detained the organizers"
                 if conj.pos_ == "VERB" and not any(
@@ -565,7 +615,12 @@ class EventCoder:
             targets = [t for c in token.children if c.dep_ in ("xcomp", "ccomp")
                        for o in c.children if o.dep_ == "dobj" for t in conjuncts(o)]
         if not passive and not any(self._names_actor(t) for t in targets):
-            targets = self._content_targets(match) or targets
+            targets = self._content_targets(match, taken) or targets
+        if not passive and targets and all(is_armed_word(lemma(t)) for t in targets):
+            # "mobilized troops for an assault on Gaza": the troops are the means, the
+            # assault's target is the event's
+            targets = [p for c in token.children if c.dep_ == "prep" and lemma(c) == "for"
+                       for o in pobjs(c) for p in self._event_targets(o)] or targets
         match.sources, match.targets = sources, targets
 
     def _actor_like(self, token: Token) -> bool:
@@ -597,7 +652,7 @@ class EventCoder:
             c.dep_ in ("poss", "compound", "amod") and self._actor_like(c)
             for c in token.children)
 
-    def _content_targets(self, match: _Match) -> list[Token]:
+    def _content_targets(self, match: _Match, taken: Container[int] = ()) -> list[Token]:
         """Who the event is aimed at when only its purpose or content names them:
         "refused to lift sanctions on Iran", "offered to send troops to Uganda", "sent aid
         to help Haiti"; and the person an act of speech was arranged with: "called the
@@ -610,9 +665,9 @@ class EventCoder:
                     and not any(g.dep_ == "poss" for g in o.children)]  # "Trump's decision to"
         for verb in clauses:
             # a person or state acted on ("to help Haiti"), not a thing made ("to set up a
-            # research institute")
+            # research institute") nor the words of another trigger ("to send troops")
             found = [t for c in verb.children if c.dep_ == "dobj" for t in conjuncts(c)
-                     if self._acted_on(t)]
+                     if self._acted_on(t) and t.i not in taken]
             found = found or [s for c in verb.children if c.dep_ in ("ccomp", "xcomp")
                               and c.tag_ == "VB" and not any(
                                   g.dep_ in ("aux", "mark") for g in c.children)
@@ -621,6 +676,8 @@ class EventCoder:
             found = found or self._recipients_of(verb, actor_only=True)
             if found:
                 return found
+            if len(clauses) < 4:  # "offered to send troops *to help* the army": its aim
+                clauses += [c for c in verb.children if _purpose(c) and c.dep_ == "advcl"]
         if (_purpose(token) and token.dep_ == "advcl"
                 and ontology.quad_class(match.type) in _VERBAL_QUADS):
             return [t for c in token.head.children if c.dep_ == "dobj"
@@ -640,7 +697,7 @@ class EventCoder:
         # the trigger's own object ("lifted its blockade of Qatar") and the object of its
         # preposition ("called for the release of X") take "of" too; a free object keeps
         # its of-phrase as part of its own span ("the home of a Palestinian man")
-        owned = [obj] if obj is not None else []
+        owned = conjuncts(obj) if obj is not None else []  # "aid and arms deals with X"
         owned += [o for t in match.tokens[1:] if t.dep_ == "prep" for o in pobjs(t)]
         free = [] if obj is not None else [c for c in match.head.children if c.dep_ == "dobj"]
         return self._recipients_of(match.head, actor_only, owned, free, skip=match.tokens)
@@ -655,17 +712,25 @@ class EventCoder:
             free = [c for c in verb.children if c.dep_ == "dobj"]
         holders: list[tuple[Token, tuple[str, ...]]] = [(verb, _VERB_RECIPIENT_PREPS)]
         for obj in [*owned, *free]:
-            of = ("of",) if obj in owned else ()
-            holders.append((obj, (*_OBJ_RECIPIENT_PREPS, *of)))
+            # the trigger's own object: "its blockade of Qatar", "a ceasefire with the
+            # Taliban", "sought aid for war victims" (only when they name an actor)
+            own = _OWN_OBJECT_PREPS if obj in owned else ()
+            holders.append((obj, (*_OBJ_RECIPIENT_PREPS, *own)))
             holders += [(c, _OBJ_RECIPIENT_PREPS) for c in obj.children
                         if c.dep_ == "acl" and c.tag_ == "VBN"]
+            # "the ban that they imposed on aid agencies"
+            holders += [(c, ("on", "against", "upon")) for c in obj.children
+                        if c.dep_ == "relcl"]
+            # "provided $3 million in humanitarian aid to Lebanon": the sum's "in" noun
+            holders += [(o, _OBJ_RECIPIENT_PREPS) for c in obj.children
+                        if c.dep_ == "prep" and lemma(c) == "in" for o in pobjs(c)]
         skipped = {t.i for t in skip}
         for holder, preps in holders:
             for child in holder.children:
                 if (child.dep_ in ("prep", "dative") and child.i not in skipped
                         and lemma(child) in preps and not time_adjunct(child)):
                     found = [p for p in pobjs(child) if p.pos_ in ("PROPN", "NOUN", "PRON")]
-                    if actor_only or lemma(child) == "of":
+                    if actor_only or lemma(child) in _OWN_OBJECT_PREPS:
                         found = [p for p in found if self._names_actor(p)]
                     if found:
                         return found
@@ -723,6 +788,45 @@ class EventCoder:
             return own
         return [] if own else self._inherited_subject(gov, _is_passive(gov))
 
+    def _aimed(self, prep: Token, area: bool = False) -> list[Token]:
+        """Objects of a target preposition, without the places of "in": "attacked positions
+        in Idlib" is aimed at the positions, and happened in Idlib. ``area``: the event is a
+        restriction laid on a place ("a curfew in Basra"), whose people it is aimed at."""
+        found = pobjs(prep)
+        if lemma(prep) == "in" and not area:
+            found = [p for p in found if not self._place(p)]
+        return found
+
+    def _area_measure(self, match: _Match) -> bool:
+        """A restriction laid on an area ("declared a state of siege", "imposed a curfew",
+        "lifted martial law"): the trigger's object, its "of" noun or their modifiers."""
+        obj = match.obj
+        if obj is None:
+            return False
+        words = [obj, *(o for c in obj.children if c.dep_ == "prep" and lemma(c) == "of"
+                        for o in pobjs(c))]
+        words += [c for w in list(words) for c in w.children if c.dep_ in ("amod", "compound")]
+        return any(lemma(w) in self.cues["area_measures"] for w in words)
+
+    def _place(self, token: Token) -> bool:
+        """A noun that names where rather than whom: a place entity, a country, region or
+        sizeable city of the gazetteer (the small NER tags some as persons), or a word of
+        place ("the province", "northern parts")."""
+        if token.ent_type_ in ("GPE", "LOC", "FAC"):
+            return True
+        if lemma(token) in self.cues["place_nouns"]:
+            return True
+        return token.pos_ == "PROPN" and is_place_word(token.text)
+
+    def _event_targets(self, noun: Token) -> list[Token]:
+        """The target of an event noun that is itself the object of a light verb ("carried
+        out attacks *on the parliament*"); empty for a noun that names no event."""
+        if ("noun", lemma(noun)) not in self.index:
+            return []
+        preps = ("against", "on", "upon", "at", "targeting")
+        return [p for c in noun.children if c.dep_ == "prep" and lemma(c) in preps
+                for p in pobjs(c) if p.ent_type_ not in ("DATE", "TIME")]
+
     def _noun_arguments(self, match: _Match) -> None:
         token, pattern = match.head, match.pattern
         sources: list[Token] = []
@@ -742,19 +846,30 @@ class EventCoder:
                       or lem in pattern.source_preps):
                     sources.extend(pobjs(child))
                 elif lem in pattern.target_preps:
-                    targets.extend(p for p in pobjs(child) if p.ent_type_ not in (
-                        "DATE", "TIME") and not (lem == "in" and p.ent_type_ in (
-                            "GPE", "LOC", "FAC")))
+                    targets.extend(p for p in self._aimed(child)
+                                   if p.ent_type_ not in ("DATE", "TIME"))
+        if pattern.pobj and not targets:
+            # "the release of political detainees": the people the trigger's own object
+            # names are who it is done to
+            targets = [t for p in match.tokens[1:] if p.dep_ == "pobj"
+                       for t in conjuncts(p) if self._actor_like(t)]
         head = token.head
         light = self.cues["light_verbs"]
-        if token.dep_ in ("dobj", "nsubjpass") and lemma(head) in light and not sources:
-            sources = [t for c in head.children if c.dep_ in _SUBJ for t in conjuncts(c)]
+        if token.dep_ in ("dobj", "nsubjpass") and lemma(head) in light:
+            if not sources:
+                sources = [t for c in head.children if c.dep_ in _SUBJ for t in conjuncts(c)]
             if not sources:
                 sources = [p for c in head.children if c.dep_ == "agent" for p in pobjs(c)]
             if not sources:  # "plans to hold a rally": the subject of "plans"
                 sources = self._inherited_subject(head, _is_passive(head))
+            if not targets:  # "launched cyber attacks against X and Y": on the light verb
+                targets = [p for c in head.children if c.dep_ == "prep"
+                           and lemma(c) in pattern.target_preps and lemma(c) != "in"
+                           for p in self._aimed(c) if p.ent_type_ not in ("DATE", "TIME")]
         elif token.dep_ == "nsubj" and lemma(head) in light:
-            targets += [t for c in head.children if c.dep_ == "dobj" for t in conjuncts(c)]
+            # "a bomber carried out attacks on the parliament": the attack's own target
+            targets += [a for c in head.children if c.dep_ == "dobj" for t in conjuncts(c)
+                        for a in (self._event_targets(t) or [t])]
         if token.dep_ == "pobj" and lemma(head) == "for" and lemma(head.head) == "responsibility":
             claim = head.head.head
             claimers = [t for c in claim.children if c.dep_ in _SUBJ for t in conjuncts(c)]
@@ -1321,6 +1436,18 @@ class EventCoder:
             modality=match.modality,  # type: ignore[arg-type]
             confidence=self._confidence(match),
         )
+
+
+def _apposition(obj: Token) -> bool:
+    """A second direct object right after a comma, with no conjunction: the parser's
+    reading of an apposition ("outlawed the X Association, the country's leading group")."""
+    earlier = [c for c in obj.head.children if c.dep_ == "dobj" and c.i < obj.i]
+    if not earlier:
+        return False
+    before = obj.doc[obj.left_edge.i - 1] if obj.left_edge.i > 0 else None
+    between = obj.doc[earlier[-1].i:obj.left_edge.i]
+    return before is not None and before.text == "," and not any(
+        t.dep_ == "cc" for t in between)
 
 
 def _loose_verbs(matches: list[_Match], words: frozenset[str], taken: Container[int]
