@@ -150,3 +150,20 @@ def test_narrow_place_beats_its_container(text: str, trigger: str, place: str,
 ])
 def test_a_place_in_a_broader_one(text: str, trigger: str, place: str) -> None:
     assert located(text, trigger)[0] == place
+
+
+@pytest.mark.parametrize(("text", "trigger", "place"), [
+    # "the X district of Y": the district, not the city that owns it
+    ("A car bomb struck the Karrada district of Baghdad on Monday, killing six people.",
+     "struck", "Karrada"),
+    # "Y's X district": the owner of the district's noun only says where the district is
+    ("Two teachers were shot dead in a village in Pattani's Yaring district on Sunday.",
+     "shot", "Yaring"),
+])
+def test_a_district_beats_the_place_that_owns_it(text: str, trigger: str, place: str) -> None:
+    assert located(text, trigger)[0] == place
+
+
+def test_a_city_before_a_part_noun_only_locates_the_named_part() -> None:
+    text = "Nine people were killed in a bomb attack in the Colombo suburb of Dehiwala on Friday."
+    assert located(text, "killed")[0] == "Dehiwala"

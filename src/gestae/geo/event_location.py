@@ -416,6 +416,7 @@ def _without_containers(doc: Doc, ranked: list[tuple[Rank, Place, bool]],
     spans = {p.start: _span(doc, p.start, p.end) for _r, p, _n in ranked}
 
     nouns = _words("feature_nouns") | _words("local_nouns")
+    parts = _words("town_part_nouns") | _words("container_part_nouns")
 
     def inside(token: Token, place: Place, noun: bool = True) -> bool:
         """In the other place's words, or (with ``noun``) the place noun right after them
@@ -445,6 +446,15 @@ def _without_containers(doc: Doc, ranked: list[tuple[Rank, Place, bool]],
             # parser hung "in"; not after a reference point ("north of Baghdad in Samarra"),
             # nor after an unknown name that may be a person's ("captured Ocalan in Kenya")
             return True
+        root = span.root
+        if theirs is not None and root.dep_ == "pobj" and root.head.lower_ == "of" \
+                and root.head.head.i == theirs.end and root.head.head.lower_ in parts \
+                and _level(doc, place) > _level(doc, other):
+            # "the Sayidda Zaynab district of Damascus"; but in "the Homs neighbourhood of
+            # Baba Amr" the city only says where the named part is
+            return True
+        if root.dep_ == "poss" and inside(root.head, other):
+            return True  # "Yala's Betong district": the owner of the other's place noun
         if span.root.dep_ == "poss" and span.root.head.lower_ in nouns:
             # "Congo's capital, Kinshasa": the owner of the place noun the other renames
             noun, theirs = span.root.head, spans[other.start]
