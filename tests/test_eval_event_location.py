@@ -116,6 +116,20 @@ def test_first_overlapping_event_is_scored() -> None:
     assert m["location_accuracy"] == 0.0
 
 
+def test_another_mention_of_the_gold_place_is_the_same_place() -> None:
+    text = "Gunmen shot a man near Jenin, a doctor in Jenin said."
+    first, second = text.index("Jenin"), text.rindex("Jenin")
+    gold = [el.GoldEvent(id="0", text=text, verb=(7, 11), locations=[(second, second + 5)])]
+    assert first != second
+    right = {text: [event(text, "shot", ("Jenin", "near"))]}  # the first "Jenin"
+    assert el.score(gold, right)[0]["location_accuracy"] == 1.0
+    other = "Gunmen shot a man near Jenin, a doctor in Nablus said."
+    gold = [el.GoldEvent(id="0", text=other, verb=(7, 11),
+                         locations=[(other.index("Nablus"), other.index("Nablus") + 6)])]
+    wrong = {other: [event(other, "shot", ("Jenin", "near"))]}
+    assert el.score(gold, wrong)[0]["location_accuracy"] == 0.0
+
+
 class FakePipeline:
     def __init__(self, events: dict[str, list[Event]]) -> None:
         self.events = events
