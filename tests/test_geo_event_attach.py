@@ -167,3 +167,25 @@ def test_a_district_beats_the_place_that_owns_it(text: str, trigger: str, place:
 def test_a_city_before_a_part_noun_only_locates_the_named_part() -> None:
     text = "Nine people were killed in a bomb attack in the Colombo suburb of Dehiwala on Friday."
     assert located(text, "killed")[0] == "Dehiwala"
+
+
+@pytest.mark.parametrize(("text", "trigger", "place", "precision"), [
+    # a distance from a town is near it, not out of it
+    ("Gunmen killed two policemen 15 kilometers from Kandahar on Monday.", "killed",
+     "Kandahar", "near"),
+    ("Rebels shot down a helicopter not far from Grozny.", "shot", "Grozny", "near"),
+    # a seat of the state stands in the country
+    ("Hundreds of women marched on South Africa's parliament on Wednesday.", "marched",
+     "South Africa", "country"),
+])
+def test_distances_and_seats_of_state(text: str, trigger: str, place: str,
+                                      precision: str) -> None:
+    assert located(text, trigger) == (place, precision)
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("A cab driver from Abidjan was shot on Monday.", "shot"),  # still an origin
+    ("Hundreds protested outside Israel's embassy on Friday.", "protested"),  # anywhere
+])
+def test_origins_and_embassies_stay_unplaced(text: str, trigger: str) -> None:
+    assert located(text, trigger) == (None, None)

@@ -111,17 +111,33 @@ def _tie(doc: Doc, place: Place, trigger: Token | None = None) -> _Tie | None:
             return None  # "according to Washington": who says, not where
         if word in c["near_preps"]:
             near = True
+        if word == "from" and _distance_from(prep):
+            # "15 km from Kandahar", "not far from Grozny": near the town, not out of it
+            return _Tie(place, "near", True, prep.head, modifier,
+                        reference=prep.nbor(-1).lower_ != "far")
         return _Tie(place, word, near, prep.head, modifier, reference=reference)
     return None
+
+
+def _distance_from(prep: Token) -> bool:
+    """ "from" after a distance ("15 km from", "miles away from") or "not far from"."""
+    if prep.i < 1:
+        return False
+    before = prep.nbor(-1)
+    if before.lower_ == "far":
+        return before.i >= 1 and before.nbor(-1).lower_ == "not"
+    return before.lower_ in _words("distance_words")
 
 
 def _placed_possession(noun: Token, place: Place, locative: set[str]) -> bool:
     """ "at Bethlehem's Church of the Nativity", "near Tehran university's campus": what a
     town owns, named under a locative preposition, is in the town. A country's possession
-    is not ("outside Israel's embassy" may be anywhere)."""
-    named = noun.pos_ == "PROPN" or noun.lower_ in _words("local_nouns") \
+    is not ("outside Israel's embassy" may be anywhere), except the seats of its state
+    ("near Pakistan's parliament")."""
+    seat = noun.lower_ in _words("seat_nouns")
+    named = seat or noun.pos_ == "PROPN" or noun.lower_ in _words("local_nouns") \
         or noun.lower_ in _words("facility_words") or noun.lower_ in _words("feature_nouns")
-    return (place.feature != "country" and named and noun.dep_ == "pobj"
+    return ((place.feature != "country" or seat) and named and noun.dep_ == "pobj"
             and noun.head.lower_ in locative)
 
 
