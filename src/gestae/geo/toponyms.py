@@ -304,8 +304,10 @@ def _territorial_object(span: Span, strict: bool = False) -> bool:
     verbs = words["strict_territorial_verbs" if strict else "territorial_verbs"]
     head = _role_token(span)
     roles = {"dobj", "nsubjpass"} if head.i < span.end else {"dobj", "nsubjpass", "npadvmod"}
-    if head.dep_ in roles and head.head.lemma_.lower() in verbs:
-        return not _caught_by_police(head.head)
+    verb = head.head
+    if head.dep_ in roles and (verb.lemma_.lower() in verbs or verb.dep_ == "conj"
+                               and verb.head.lemma_.lower() in verbs):
+        return not _caught_by_police(verb)  # "X was shelled", "stormed and captured X"
     if strict or head.dep_ != "pobj" or head.head.lower_ != "on":
         return False
     aim = head.head.head  # "marched on X", "the assault on X"
@@ -321,6 +323,9 @@ def _event_role(span: Span) -> bool:
     head = _role_token(span)
     if head.dep_ != "pobj" or head.head.i == head.head.head.i:
         return False
+    if head.i != span.root.i and (head.ent_type_ in NOT_NAMES or head.like_num or head.i > 0
+                                  and head.doc[head.i - 1].pos_ == "DET"):
+        return False  # "fighting for the Taliban ... and X", "in November 2001 and X"
     prep, aim = head.head.lower_, head.head.head
     word, lemma = aim.lower_, aim.lemma_.lower()
     if prep == "for":
@@ -348,9 +353,11 @@ def _appositive_place(span: Span) -> bool:
     root = span.root
     if _after_determiner(span):
         return False
-    if root.dep_ == "appos" and root.head.lower_ in nouns and root.head.i < span.start:
+    # the noun written in lower case: "Shibbis District, ... Radio X" is a name's end
+    if root.dep_ == "appos" and root.head.lower_ in nouns and root.head.i < span.start \
+            and root.head.is_lower:
         return True
-    return any(c.dep_ == "appos" and c.lower_ in nouns and c.i >= span.end
+    return any(c.dep_ == "appos" and c.lower_ in nouns and c.i >= span.end and c.is_lower
                for c in root.children)
 
 
@@ -424,7 +431,8 @@ def gazetteer_matches(doc: Doc, gaz: Gazetteer, taken: set[int],
             continue
         accepted = None
         for span in _span_candidates(doc, i):
-            if any(t.i in taken for t in span) or fold(span.text) in stop:
+            if any(t.i in taken for t in span) or fold(span.text) in stop \
+                    and not _stoplisted_town(span, gaz):
                 continue
             if len(span) == 1 and (len(span.text) < 3 or span[0].lower_ in ARTICLES):
                 continue
@@ -442,7 +450,7 @@ def gazetteer_matches(doc: Doc, gaz: Gazetteer, taken: set[int],
             strong = _strong_cue(span, people)
             cued = strong or _locative_context(span)
             if not ents and not any(t.pos_ == "PROPN" for t in span) and not (
-                    not span[0].is_sent_start and span.root.dep_ in HEAD_ROLES and (
+                    not span[0].is_sent_start and _heads_or_owns_parts(span) and (
                         strong or cued and _city_of_size(gaz, span, BIG_CITY))):
                 continue  # a capitalised common noun, unless its role is a place's
             if labels & ({"PERSON", "NORP"} | CUED_OVERRIDABLE) and not cued \
@@ -461,6 +469,25 @@ def gazetteer_matches(doc: Doc, gaz: Gazetteer, taken: set[int],
         else:
             i += 1
     return found
+
+
+def _heads_or_owns_parts(span: Span) -> bool:
+    """The name heads its phrase ("in Durres"), or stands before a plural noun of a town's
+    parts ("the southern Aleppo districts"), which spaCy tags as an adjective."""
+    doc = span.doc
+    if span.root.dep_ in HEAD_ROLES:
+        return True
+    return span.root.dep_ in {"amod", "compound"} and span.end < len(doc) \
+        and doc[span.end].lower_ in context_words()["plural_place_nouns"]
+
+
+def _stoplisted_town(span: Span, gaz: Gazetteer) -> bool:
+    """A large town whose name is also a word or a surname ("Nice", "Reading"), where an
+    event happens in it: "demonstrated in Nice Saturday", "clashes in Reading"."""
+    head = _role_token(span)
+    return len(span) == 1 and head.dep_ == "pobj" \
+        and head.head.lower_ in context_words()["event_preps"] \
+        and _city_of_size(gaz, span, BIG_CITY) and _event_role(span)
 
 
 def _trim(span: Span) -> Span:
@@ -960,22 +987,26 @@ def _name_ending_at(doc: Doc, tok: Token) -> Span | None:
     if not _is_name_token(tok):
         return None
     span = _run_before(doc, tok.i + 1)
-    while span is not None and len(span) > 1 and span[0].lower_ == "the":
-        span = span[1:]
+    while span is not None and len(span) > 1 and (span[0].lower_ == "the" or len(span) > 2
+                                                  and _people_name(span[0].text)):
+        span = span[1:]  # "the Kurdish Sheikh Maqsoud (Quarter)": the name after "Kurdish"
     return span
 
 
 def _ends_run(doc: Doc, tok: Token) -> bool:
+    """The name run ends at ``tok``: no name word follows, or a weekday ("Goma Thursday")."""
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-    return nxt is None or not _name_part(nxt, None)
+    return nxt is None or not _name_part(nxt, None) \
+        or nxt.lower_ in context_words()["time_names"]
 
 
 def role_names(doc: Doc, taken: set[int]) -> list[Span]:
     """Unknown names that their role makes places (kept unresolved when the gazetteer does
     not know them): "troops stormed X", "X, a village in ...", "the island of X", "the X
     railway yard", "the X Military Airport", "the X and Y districts", "X LGA", "a place
-    called X", and an event's preposition: "the fight for X", "withdrew from X",
-    "demonstrated in X" (see :func:`_event_role`)."""
+    called X", an event's preposition: "the fight for X", "withdrew from X",
+    "demonstrated in X" (see :func:`_event_role`), a compass word: "in eastern X" (see
+    :func:`_directed_name`), and a taking from someone: "captured X from the rebels"."""
     words = context_words()
     after_nouns = words["place_nouns_after"] | set(cues()["name_before_nouns"])
     generic = words["generic_words"] | words["place_modifiers"] | {"force", "international"}
@@ -983,7 +1014,8 @@ def role_names(doc: Doc, taken: set[int]) -> list[Span]:
     found: list[Span] = []
 
     def keep(span: Span | None) -> None:
-        if span is not None and _plain_unknown(span, taken, people):
+        if span is not None and _plain_unknown(span, taken, people) \
+                and not (len(span) == 1 and _people_name(span.text)):  # "Muslims", "Shi'i"
             found.append(span)
             taken.update(range(span.start, span.end))
 
@@ -994,9 +1026,16 @@ def role_names(doc: Doc, taken: set[int]) -> list[Span]:
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
         if _is_name_token(tok) and _ends_run(doc, tok):
             span = _name_ending_at(doc, tok)
-            if span is not None and (_territorial_object(span, strict=True)
-                                     or _appositive_place(span) or _area_name(span)
-                                     or _event_role(span) and _eventful(span)):
+            # a role alone does not make one word spaCy calls a people a place ("shooting
+            # at Croats", "captured Chinese and Koreans"); an apposition or area word does
+            people_word = span is not None and any(
+                e.label_ == "NORP" and e.start == span.start and e.end == span.end
+                for e in span.ents)
+            if span is not None and (_appositive_place(span) or _area_name(span)
+                                     or not people_word and (
+                                         _territorial_object(span, strict=True)
+                                         or _taken_from(span) or _directed_name(span)
+                                         or _event_role(span) and _eventful(span))):
                 keep(span)
                 continue
         if low in words["place_of_nouns"] and tok.pos_ == "NOUN" and nxt is not None \
@@ -1036,14 +1075,28 @@ def role_names(doc: Doc, taken: set[int]) -> list[Span]:
 def _facility_role(span: Span) -> bool:
     """A building or street as an attack's target or place, past its article: "stormed the
     X Hospital", "a blast at the X Hotel", "the assault on the X Base"."""
-    heads = context_words()["facility_event_heads"]
+    words = context_words()
+    heads = words["facility_event_heads"]
+    doc = span.doc
+    k = span.start - 1 if span.start > 0 and doc[span.start - 1].pos_ == "DET" else span.start
+    if k > 0 and doc[k - 1].lower_ in words["strategic_words"]:
+        return True  # "targeting the strategic X Hospital": a military objective
     head = _role_token(span)
     aim = head.head
     if head.dep_ == "pobj" and aim.head.i != aim.i:
+        prep = aim.lower_
         aim = aim.head
     elif head.dep_ not in {"dobj", "nsubjpass"}:
         return False
-    return aim.lower_ in heads or aim.lemma_.lower() in heads
+    else:
+        prep = ""
+    aims = [aim]
+    if prep in words["facility_preps"]:
+        # "shot ... as he stood outside the X Hotel": the event a clause up, not across "and"
+        while len(aims) < 3 and aim.dep_ in {"advcl", "prep", "pobj", "xcomp", "acl"}:
+            aim = aim.head
+            aims.append(aim)
+    return any(a.lower_ in heads or a.lemma_.lower() in heads for a in aims)
 
 
 def _arabic(span: Span) -> bool:
@@ -1053,11 +1106,70 @@ def _arabic(span: Span) -> bool:
 
 def _eventful(span: Span) -> bool:
     """An unknown name in an event's place role that no other label makes a body, an event
-    or a work ("killed in Operation X" is no place); not a building's or a body's name."""
+    or a work ("killed in Operation X" is no place); not a building's or a body's name.
+    spaCy's label on a one-word name counts by the preposition: a person is shot "at" and
+    attacked "on" but not killed "in" ("shot at Mengistu"); a body is withdrawn "from" or
+    fought "for" but not fought "at" ("withdrew from Congress", "clashes at Kibeho")."""
+    words = context_words()
+    head = _role_token(span)
+    prep = head.head.lower_ if head.dep_ == "pobj" else ""
+    # "shot at X", "the attack on X" aim at X; "murdered his relative at X" does not
+    aimed = prep in words["person_aim_preps"] and not any(
+        c.dep_ == "dobj" for c in head.head.head.children)
     bad = {"ORG", "EVENT", "WORK_OF_ART", "LAW", "FAC", "LANGUAGE"}
-    if any(e.label_ in bad or e.label_ == "PERSON" and len(e) > 1 for e in span.ents):
-        return False  # a person's full name ("at Minnie Howard") stays a person's
+    for ent in span.ents:
+        whole = ent.start == span.start and _ent_end(ent) == span.end and len(span) == 1
+        if ent.label_ == "PERSON" and (not whole or aimed or (
+                prep == "for" and head.head.head.pos_ != "NOUN")):
+            return False  # a person's full name ("at Minnie Howard") stays a person's, and
+            # one fought for ("fighting for X"); a place is "the battle for X"
+        if ent.label_ == "ORG" and whole and prep in words["body_safe_preps"]:
+            continue
+        if ent.label_ in bad and not (whole and ent.end > span.end):
+            return False  # "Nice Saturday" as an EVENT is the town and a weekday
     return not _body_like(span) and not _inside_other_name(span, person=False)
+
+
+def _people_name(word: str) -> bool:
+    """A demonym or the word of a faith or people, also in the plural ("Muslims", "Shi'i",
+    "Turkoman"): such words are capitalised like names but name no place."""
+    folded = fold(word)
+    groups = context_words()["group_words"]
+    return folded in demonyms() or folded in groups or folded.endswith("s") and (
+        folded[:-1] in groups or folded[:-1] in demonyms())
+
+
+def _directed_name(span: Span) -> bool:
+    """A name after a compass or position word in a place's phrase: "attacks in eastern
+    Ghouta", "a checkpoint at eastern Khattab", "a marketplace in central Maree". Neither a
+    person nor a body is "eastern"."""
+    doc = span.doc
+    words = context_words()
+    before = doc[span.start - 1] if span.start >= 2 else None
+    if before is None or before.lower_ not in set(cues()["direction_words"]) \
+            and before.lower_ not in words["position_words"] \
+            or not before.is_lower or doc[span.start - 2].pos_ == "DET":
+        return False  # "the southern Baptist ...": an article makes it a description
+    head = _role_token(span)
+    if any(e.label_ == "PERSON" and len(e) > 1 for e in span.ents):
+        return False
+    return head.dep_ == "pobj" and head.head.lower_ in words["directed_preps"]
+
+
+def _taken_from(span: Span) -> bool:
+    """A name taken from someone: "attempt to capture X from the rebels", "seized X from
+    government forces". People are captured, but not from their captors' enemies."""
+    words = context_words()
+    head = _role_token(span)
+    if head.dep_ != "dobj" or head.head.lemma_.lower() not in words["taking_verbs"] \
+            or _after_determiner(span):
+        return False
+    if any(e.label_ == "PERSON" and len(e) > 1 for e in span.ents):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "from" and c.i > head.i
+               and any(g.dep_ == "pobj" and g.lower_ not in words["taken_from_not"]
+                       for g in c.children)
+               for c in list(head.head.children) + list(head.children))
 
 
 def _area_name(span: Span) -> bool:
@@ -1077,6 +1189,9 @@ def _names_place_noun(tok: Token) -> bool:
     """"called", "known as", "like" after a place noun: "a place called", "villages like"."""
     nouns = context_words()["named_place_nouns"]
     doc = tok.doc
+    if tok.lower_ in context_words()["headed_naming_words"]:
+        # "villages like X", but not "seizing people in the town, including X"
+        return tok.head.pos_ == "NOUN" and tok.head.lower_ in nouns and tok.head.i < tok.i
     near = [tok.head] + [doc[k] for k in range(tok.i - 1, max(-1, tok.i - 4), -1)
                          if doc[k].pos_ in {"NOUN", "PUNCT", "ADJ", "NUM"}]
     return any(t.pos_ == "NOUN" and t.lower_ in nouns and t.i < tok.i for t in near)
@@ -1126,7 +1241,9 @@ def lead_word_names(doc: Doc, taken: set[int]) -> list[Span]:
         article = leads.get(tok.text.translate(NAME_MARKS).lower())
         if article is None or tok.i in taken or not _is_name_token(tok):
             continue
-        if tok.i > 0 and not tok.is_sent_start and _name_part(doc[tok.i - 1], tok):
+        first = tok.i - 1 if tok.i > 0 and _ayn(doc[tok.i - 1], tok) else tok.i
+        if first > 0 and not doc[first].is_sent_start and _name_part(doc[first - 1],
+                                                                      doc[first]):
             continue  # inside a longer name: "Imran Khan", "Al-Tal Al-Abyad"
         after = doc[tok.i + 2] if tok.i + 2 < len(doc) else None
         nxt = doc[tok.i + 1]
@@ -1134,7 +1251,7 @@ def lead_word_names(doc: Doc, taken: set[int]) -> list[Span]:
             pass
         elif article or nxt.pos_ != "PROPN":
             continue  # "Khan" opens a place only as "Khan al-..."; "Tell Me"
-        span = _run_after(doc, tok.i)
+        span = _run_after(doc, first)  # "‘Ayn Al-Fijah" with its ayn
         if span is None or len(span) < 2 or any(t.i in taken for t in span) \
                 or fold(span.text) in people or _owner_like(span) or not _plain_name(span) \
                 or _inside_other_name(span, person=False):
@@ -1172,7 +1289,7 @@ def listed_names(doc: Doc, places: list[Span], taken: set[int]) -> list[Span]:
                 continue
             span = _name_ending_at(doc, member)
             if span is not None and not _after_determiner(span) \
-                    and _plain_unknown(span, taken, people) \
+                    and _plain_unknown(span, taken, people) and not _people_name(span.text) \
                     and not _inside_other_name(span, person=len(known) < 2 and len(span) > 1):
                 found.append(span)
                 taken.update(range(span.start, span.end))
