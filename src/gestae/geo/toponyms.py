@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from gestae.geo.gazetteer import DATA, Gazetteer, read_tsv
 from gestae.geo.normalize import ARTICLES, fold, key
+from gestae.nlp import ents_in, ents_of
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Labels of toponyms found by their form alone, which no reading as a person undoes.
@@ -288,7 +289,7 @@ def person_words(doc: Doc) -> frozenset[str]:
     if cached is not None:  # several recognisers ask; the doc does not change
         return cached
     speech = context_words()["speech_verbs"]
-    out = {fold(ent[-1].text) for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
+    out = {fold(ent[-1].text) for ent in ents_of(doc) if ent.label_ == "PERSON" and len(ent) > 1}
     out.update(fold(t.text) for t in doc if t.dep_ == "nsubj" and t.pos_ == "PROPN"
                and t.head.lemma_.lower() in speech)
     doc.user_data["gestae_person_words"] = frozenset(out)
@@ -400,7 +401,7 @@ def _ent_end(ent: Span) -> int:
 
 
 def _ent_at(doc: Doc) -> dict[int, Span]:
-    return {tok.i: ent for ent in doc.ents for tok in ent}
+    return {tok.i: ent for ent in ents_of(doc) for tok in ent}
 
 
 def _other_spellings(spans: list[tuple[Span, str]], gaz: Gazetteer) -> frozenset[str]:
@@ -648,7 +649,7 @@ def embedded_places(doc: Doc, gaz: Gazetteer, taken: set[int],
     words = set(c["institution_words"])
     named = set(c["named_institution_words"])
     found: list[Span] = []
-    for ent in doc.ents:
+    for ent in ents_of(doc):
         if ent.label_ in PLACE_LABELS or ent.label_ in NOT_NAMES:
             continue
         if any(t.i in taken for t in ent):
@@ -959,7 +960,7 @@ def _plain_unknown(span: Span | None, taken: set[int],
     if fold(span.text) in people:
         return False
     if any(ent.label_ == "ORG" and _name_start(ent) < span.start < ent.end
-           for ent in span.doc.ents):
+           for ent in ents_of(span.doc)):
         return False  # "the U.S. Embassy": the end of an organisation's name
     return all(t.pos_ == "PROPN" for t in span if _is_name_token(t))
 
@@ -972,7 +973,7 @@ def _name_start(ent: Span) -> int:
 def _inside_other_name(span: Span, person: bool = True) -> bool:
     """The run lies in a person's name (when ``person``), or in a longer entity that
     reaches beyond it ("the Lake Area Arts and Recreation District")."""
-    for ent in span.doc.ents:
+    for ent in ents_of(span.doc):
         if ent.end <= span.start or ent.start >= span.end:
             continue
         if ent.label_ == "PERSON" and person:
@@ -1030,7 +1031,7 @@ def role_names(doc: Doc, taken: set[int]) -> list[Span]:
             # at Croats", "captured Chinese and Koreans"); an apposition or area word does
             people_word = span is not None and any(
                 e.label_ == "NORP" and e.start == span.start and e.end == span.end
-                for e in span.ents)
+                for e in ents_in(span))
             if span is not None and (_appositive_place(span) or _area_name(span)
                                      or not people_word and (
                                          _territorial_object(span, strict=True)
@@ -1117,7 +1118,7 @@ def _eventful(span: Span) -> bool:
     aimed = prep in words["person_aim_preps"] and not any(
         c.dep_ == "dobj" for c in head.head.head.children)
     bad = {"ORG", "EVENT", "WORK_OF_ART", "LAW", "FAC", "LANGUAGE"}
-    for ent in span.ents:
+    for ent in ents_in(span):
         whole = ent.start == span.start and _ent_end(ent) == span.end and len(span) == 1
         if ent.label_ == "PERSON" and (not whole or aimed or (
                 prep == "for" and head.head.head.pos_ != "NOUN")):
@@ -1151,7 +1152,7 @@ def _directed_name(span: Span) -> bool:
             or not before.is_lower or doc[span.start - 2].pos_ == "DET":
         return False  # "the southern Baptist ...": an article makes it a description
     head = _role_token(span)
-    if any(e.label_ == "PERSON" and len(e) > 1 for e in span.ents):
+    if any(e.label_ == "PERSON" and len(e) > 1 for e in ents_in(span)):
         return False
     return head.dep_ == "pobj" and head.head.lower_ in words["directed_preps"]
 
@@ -1164,7 +1165,7 @@ def _taken_from(span: Span) -> bool:
     if head.dep_ != "dobj" or head.head.lemma_.lower() not in words["taking_verbs"] \
             or _after_determiner(span):
         return False
-    if any(e.label_ == "PERSON" and len(e) > 1 for e in span.ents):
+    if any(e.label_ == "PERSON" and len(e) > 1 for e in ents_in(span)):
         return False
     return any(c.dep_ == "prep" and c.lower_ == "from" and c.i > head.i
                and any(g.dep_ == "pobj" and g.lower_ not in words["taken_from_not"]
@@ -1437,7 +1438,7 @@ def _org_continuation(span: Span) -> bool:
         k -= 1
     if k < 2 or doc[k].lower_ not in {"and", "&"} or doc[k - 2].lower_ != "of":
         return False
-    return any(ent.label_ == "ORG" and ent.end == k and ent.start < k - 2 for ent in doc.ents)
+    return any(ent.label_ == "ORG" and ent.end == k and ent.start < k - 2 for ent in ents_of(doc))
 
 
 def not_a_place(span: Span, gaz: Gazetteer, people: frozenset[str] = frozenset(),
@@ -1518,7 +1519,7 @@ def hyphenated_names(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[tuple[Sp
             i += 1
             continue
         core = doc[i:end]
-        if any(ent.start <= i and ent.end >= end for ent in core.ents) \
+        if any(ent.start <= i and ent.end >= end for ent in ents_in(core)) \
                 or any(t.i in taken for t in core) \
                 or i > 0 and _is_name_token(doc[i - 1]) and not doc[i - 1].is_sent_start:
             # NER has the whole name; or it goes on before: "Jabhat Fateh al-Sham"
@@ -1563,7 +1564,7 @@ def _body_like(span: Span) -> bool:
     if span[-1].lower_ in words:
         return True
     return len(span) > 1 and any(ent.label_ in {"ORG", "WORK_OF_ART", "EVENT", "PRODUCT"}
-                                 for ent in span.ents)
+                                 for ent in ents_in(span))
 
 
 def located_names(doc: Doc, taken: set[int]) -> list[Span]:
@@ -1600,7 +1601,7 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
     for span in inner_datelines(doc, gaz, taken):
         spans.append((span, "DATELINE"))
     spans.extend(hyphenated_names(doc, gaz, taken))
-    for ent in doc.ents:
+    for ent in ents_of(doc):
         if ent.label_ in PLACE_LABELS and not any(t.i in taken for t in ent) \
                 and any(t.text[:1].isupper() for t in ent):  # "the west coast": a description
             span = _trim(ent)
