@@ -25,6 +25,7 @@ from gestae.coding.patterns import (
     is_armed_word,
     is_noun_word,
     is_place_word,
+    is_verb_word,
     pattern_index,
 )
 from gestae.coding.phrases import conjuncts, pobjs, spans, time_adjunct
@@ -61,11 +62,16 @@ def _purpose(verb: Token) -> bool:
 
 
 def _misparsed_main_verb(token: Token) -> bool:
-    """An intransitive verb parsed as a participle of the root noun: the real main verb."""
-    return (token.dep_ == "acl" and token.head.dep_ in ("ROOT", "appos")
-            and token.head.pos_ in ("NOUN", "PROPN")
-            and lemma(token) in cues().get("misparsed_main_verbs", ())
-            and not any(c.dep_ in ("dobj", "auxpass", "agent") for c in token.children))
+    """An intransitive verb parsed as a participle of the root noun: the real main verb. A
+    blast verb is one wherever it hangs ("car bombs targeting patrols detonated in X")."""
+    if token.dep_ != "acl" or any(c.dep_ in ("dobj", "auxpass", "agent")
+                                  for c in token.children):
+        return False
+    word = lemma(token)
+    if word in cues().get("blast_verbs", ()) and token.tag_ in ("VBN", "VBD"):
+        return True
+    return (token.head.dep_ in ("ROOT", "appos") and token.head.pos_ in ("NOUN", "PROPN")
+            and word in cues().get("misparsed_main_verbs", ()))
 
 
 def _is_passive(token: Token) -> bool:
@@ -206,12 +212,19 @@ class EventCoder:
             if (subject_before and token.tag_ == "NN" and not is_noun_word(word)
                     and not is_noun_word(token.lower_) and ("verb", word) in self.index):
                 return word  # "militants detonate bombs": no noun at all
+            bare = word in cue.get("bare_verb_nouns", ())
+            if bare and ((subject_before and token.tag_ == "NN") or token.dep_ == "appos") and (
+                    token.dep_ != "compound" and _verbless(token)):
+                return word  # "A total of 19 ships patrol", "The UN force, ..., patrols in X"
             if any(c.dep_ in ("det", "poss", "nummod") for c in token.children) and not (
                     plural_before and token.dep_ == "ROOT" and not token.n_rights):
                 return None  # "an army patrol"; not "An extra 5,000 peacekeepers patrol"
-            if word in cue.get("bare_verb_nouns", ()) and token.tag_ == "NN" and subject_before:
+            if bare and token.tag_ == "NN" and subject_before:
                 return word  # "peacekeepers patrol", "state police patrol", "policemen patrol"
             return None
+        if token.dep_ == "amod" and token.tag_ in ("VBN", "VBD") and self._attack_participle(
+                token):
+            return lemma(token)  # "X, under the leadership of Y, bombed police headquarters"
         if (token.dep_ in ("amod", "compound") and token.lower_.endswith("ing")
                 and prev is not None and lemma(prev) == "be" and prev.pos_ == "AUX"):
             stem = token.lower_[:-3]  # "are patrolling markets": a progressive verb
@@ -219,6 +232,25 @@ class EventCoder:
                      else stem)
             return next((f for f in forms if ("verb", f) in self.index), None)
         return None
+
+    def _attack_participle(self, token: Token) -> bool:
+        """A past attack verb the parser read as an adjective of its own object: it has a
+        subject of its own, or only a comma or a noun comes before it, the noun it modifies
+        follows it, is no subject and has no determiner ("the bombed village" has one)."""
+        if lemma(token) not in self.cues.get("misparsed_attack_participles", ()):
+            return False
+        noun = token.head
+        if noun.i < token.i or noun.dep_ in ("nsubj", "nsubjpass"):
+            return False
+        if any(c.dep_ in ("det", "poss", "nummod") and c.i < token.i for c in noun.children):
+            return False
+        if any(c.dep_ == "nsubj" for c in token.children):
+            return True  # 'the aircraft "bombed civilian installations"'
+        start = token.left_edge.i
+        if start <= token.sent.start:
+            return False  # "Bombed houses lined the street"
+        prev = token.doc[start - 1]
+        return prev.text == "," or prev.pos_ in ("NOUN", "PROPN")
 
     def _try(self, pattern: Pattern, token: Token) -> _Match | None:
         """Check one pattern's constraints at ``token``; the consumed tokens if it fits."""
@@ -339,7 +371,8 @@ class EventCoder:
                     return True  # "the 2003 invasion"
                 if child.dep_ in ("amod", "det", "poss") and lemma(child) in cue[
                     "background_words"
-                ]:
+                ] and not (lemma(child) in cue.get("earlier_incident_words", ())
+                           and self._own_report(match)):
                     return True
                 if child.dep_ == "poss" and any(
                     lemma(g) in ("year", "month", "week", "decade") for g in child.subtree
@@ -356,15 +389,38 @@ class EventCoder:
                 lemma(noun) in words for words in cue["instruments"].values())
             own_subject = token.dep_ == "relcl" and any(
                 c.dep_ == "nsubjpass" and lemma(c) not in _RELATIVE for c in token.children)
-            if not has_agent and not human and not weapon and not own_subject:
+            # "the helicopter which has been shot down near X": an attack told of its object
+            relative = match.type == "ASSAULT" and token.dep_ == "relcl" and any(
+                c.dep_ == "nsubjpass" and lemma(c) in _RELATIVE for c in token.children)
+            if not has_agent and not human and not weapon and not own_subject and not relative:
                 # "the rockets, which were supplied last year"; not "clashes, during which
                 # dozens were killed"
                 return True
         if token.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ in ("had", "'d")
                                          for c in token.children):
             return True  # "a Chechen who had fought on the Ukrainian side": his history
-        # "since invading the country"
-        return token.dep_ == "pcomp" and lemma(token.head) in cue["background_preps"]
+        # "since invading the country"; not "captured the hill after killing 20 fighters"
+        return (token.dep_ == "pcomp" and lemma(token.head) in cue["background_preps"]
+                and not self._sequence(match))
+
+    def _own_report(self, match: _Match) -> bool:
+        """A single nominal event that is the subject of a past main verb of its own ("A
+        similar roadside bomb killed 16 people on December 5"): an incident told with its own
+        toll, date and place, even when it is likened to another."""
+        verb = match.verb
+        return (verb is not None and match.head.tag_ in ("NN", "NNP")
+                and verb.tag_ == "VBD" and verb.dep_ in ("ROOT", "conj", "ccomp"))
+
+    def _sequence(self, match: _Match) -> bool:
+        """A conflict act told by a gerund under "after"/"before" that hangs on a past verb:
+        an act of its own just before or after the main one ("destroyed the tank after
+        striking it", "were tortured before being shot"); not "since invading"."""
+        token = match.head
+        prep = token.head
+        gov = prep.head
+        return (ontology.quad_class(match.type) == 4 and token.tag_ in ("VBG", "VBN")
+                and lemma(prep) in self.cues.get("sequence_preps", ())
+                and gov.pos_ in ("VERB", "AUX") and gov.tag_ in ("VBD", "VBN"))
 
     def _sense_words(self, match: _Match) -> set[str]:
         """Lemmas of the trigger's own objects: its direct object (or passive subject), the
@@ -375,6 +431,8 @@ class EventCoder:
             for child in holder.children:
                 if child.i in used:
                     continue
+                if child.dep_ == "dobj" and _apposition(child):
+                    continue  # "captured the towns of X and Y, a strategic victory"
                 if child.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "pobj"):
                     words.update(lemma(t) for c in conjuncts(child)
                                  for t in self._through_quantity(c))
@@ -498,6 +556,7 @@ class EventCoder:
             cost = match.type == "ASSAULT" and lemma(clause) in self.cues["consequence_verbs"]
             if cost or clause.i in same:
                 found = [t for c in clause.children if c.dep_ == "dobj" for t in conjuncts(c)]
+                found = found or self._clausal_object(clause)
                 if found:
                     return found
         return []
@@ -601,6 +660,13 @@ class EventCoder:
                                   for t in conjuncts(c)]
         if not sources:
             sources = self._inherited_subject(token, passive)
+        if not targets and not passive and ontology.quad_class(match.type) == 4:
+            targets = self._clausal_object(token)
+        if not targets and token.dep_ == "amod":  # "bombed police headquarters" (misparsed)
+            noun = token.head
+            while noun.dep_ == "compound" and noun.head.i > noun.i:
+                noun = noun.head
+            targets = conjuncts(noun)
         if not targets and passive:  # "Also bombed was the village of X": the inverted subject
             targets = [t for c in token.children if c.dep_ == "auxpass" and c.i > token.i
                        for a in c.children if a.dep_ in ("attr", "nsubj")
@@ -622,6 +688,21 @@ class EventCoder:
             targets = [p for c in token.children if c.dep_ == "prep" and lemma(c) == "for"
                        for o in pobjs(c) for p in self._event_targets(o)] or targets
         match.sources, match.targets = sources, targets
+
+    def _clausal_object(self, verb: Token) -> list[Token]:
+        """An object the parser read as a clause: "striking several rebel hideouts" (the noun
+        as a clausal complement), "targeting the army held districts of X" (a held or
+        controlled place read as a clause of its own: its object is the target)."""
+        for child in verb.children:
+            if child.dep_ != "ccomp" or child.i < verb.i:
+                continue
+            if child.pos_ in ("NOUN", "PROPN") or (child.tag_ == "VBZ" and is_noun_word(
+                    lemma(child)) and not is_verb_word(lemma(child))):
+                return conjuncts(child)  # "hideouts", a noun only, tagged as a verb
+            if lemma(child) in self.cues.get("control_participles", ()) and child.tag_ in (
+                    "VBN", "VBD"):
+                return [t for c in child.children if c.dep_ == "dobj" for t in conjuncts(c)]
+        return []
 
     def _actor_like(self, token: Token) -> bool:
         """Does the noun name who rather than what ("Haiti", "the Red Cross", "refugees",
@@ -744,6 +825,9 @@ class EventCoder:
         if passive:
             return []
         head = token.head
+        if (token.dep_ == "acl" and lemma(token) in self.cues.get("blast_verbs", ())
+                and head.dep_ not in ("ROOT", "appos") and _misparsed_main_verb(token)):
+            return []  # "car bombs targeting patrols detonated": not the patrols' act
         if token.dep_ in ("relcl", "acl"):
             return conjuncts(head)
         if token.dep_ == "pcomp" and head.dep_ == "prep":
@@ -1140,8 +1224,25 @@ class EventCoder:
         _keep_folded(matches, drop)
         kept = [m for m in matches if m.head.i not in drop]
         self._toll_words(kept)
+        self._paired_words(kept)
         self._aspect_words(kept)
         return kept
+
+    def _paired_words(self, matches: list[_Match]) -> None:
+        """"an unknown assailant shot and wounded X": a word of an attack right before "and"
+        and an attack verb, which the parser left outside that verb, is a further word of it."""
+        words = self.cues.get("paired_attack_words", frozenset())
+        taken = {t.i for m in matches for t in (m.head, *m.tokens, *m.also)}
+        for m in matches:
+            head = m.head
+            if m.type != "ASSAULT" or m.pattern.pos != "verb" or head.i - 2 < head.sent.start:
+                continue
+            cc, word = head.doc[head.i - 1], head.doc[head.i - 2]
+            if cc.lower_ != "and" or word.i in taken:
+                continue
+            if word.lower_ in words or (word.pos_ == "VERB" and lemma(word) in words):
+                m.also.append(word)
+                taken.add(word.i)
 
     def _aspect_words(self, matches: list[_Match]) -> None:
         """Verbs that only say an event of the sentence starts, goes on or is carried out
@@ -1216,6 +1317,9 @@ class EventCoder:
         conjunct or clause of its own, or the event noun of its "in/after/during" phrase."""
         if verb.dep_ in ("conj", "advcl") and verb.head.i in attacks:
             return attacks[verb.head.i]
+        owner = _reduced_toll_owner(verb, attacks)
+        if owner is not None:
+            return owner
         for child in verb.children:
             if child.dep_ in ("conj", "advcl") and child.i in attacks:
                 return attacks[child.i]
@@ -1257,7 +1361,7 @@ class EventCoder:
             relative = head.dep_ == "relcl" and any(  # "the attack that killed 20"
                 lemma(c) in _RELATIVE for c in head.children if c.dep_ == "nsubj")
             gov = (by_head.get(head.head.i) if bare_conjunct or participle or relative
-                   else None)
+                   else _reduced_toll_owner(head, by_head))
             if gov is not None and gov is not m and gov.type == "ASSAULT":
                 _fold(gov, m)
                 drop.add(head.i)
@@ -1429,13 +1533,34 @@ class EventCoder:
             context=context,
             cameo_root=match.cameo_root,
             source_spans=spans(match.sources),
-            target_spans=spans(match.targets),
+            target_spans=_outside(spans(match.targets), trigger_span),
             attribution_spans=spans(match.attributions),
             other_trigger_spans=self._other_triggers(match, trigger_span),
             negated=match.negated,
             modality=match.modality,  # type: ignore[arg-type]
             confidence=self._confidence(match),
         )
+
+
+def _verbless(token: Token) -> bool:
+    """No verb governs the sentence outside the token's own phrase (participles and relative
+    clauses of nouns aside): a fragment or caption whose only verb the parser read as a noun
+    ("Some 2,500 allied militiamen patrol", "The UN force, with Lebanese troops, patrols in
+    the buffer zone")."""
+    inside = {t.i for t in token.subtree}
+    return not any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("acl", "relcl", "amod")
+                   and t.i not in inside for t in token.sent)
+
+
+def _outside(found: list[tuple[int, int]], trigger: tuple[int, int]) -> list[tuple[int, int]]:
+    """Argument spans without the trigger: a verb the parser read as an adjective of its
+    object ("bombed police headquarters") sits at the head of the object's phrase."""
+    out: list[tuple[int, int]] = []
+    for start, end in found:
+        if start <= trigger[0] < end and trigger[1] < end:
+            start = trigger[1] + 1
+        out.append((start, end))
+    return out
 
 
 def _apposition(obj: Token) -> bool:
@@ -1448,6 +1573,22 @@ def _apposition(obj: Token) -> bool:
     between = obj.doc[earlier[-1].i:obj.left_edge.i]
     return before is not None and before.text == "," and not any(
         t.dep_ == "cc" for t in between)
+
+
+def _reduced_toll_owner(verb: Token, owners: dict[int, _Match]) -> _Match | None:
+    """The event whose toll a reduced participle tells: "Ten were killed and five others
+    *injured*", "80 soldiers were killed, dozens others *injured*" (the participle hangs on a
+    number noun coordinated with, or set beside, the event's own verb or its subject)."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBN":
+        return None
+    noun = verb.head
+    for _ in range(3):
+        if noun.dep_ not in ("conj", "appos", "npadvmod", "advcl", "nsubj", "nsubjpass"):
+            return None
+        noun = noun.head
+        if noun.i in owners:
+            return owners[noun.i]
+    return None
 
 
 def _loose_verbs(matches: list[_Match], words: frozenset[str], taken: Container[int]
