@@ -189,3 +189,17 @@ def test_distances_and_seats_of_state(text: str, trigger: str, place: str,
 ])
 def test_origins_and_embassies_stay_unplaced(text: str, trigger: str) -> None:
     assert located(text, trigger) == (None, None)
+
+
+@pytest.mark.parametrize(("text", "trigger", "place"), [
+    # a chain of containers through another named place
+    ("Gunmen attacked Dogo village in Wukari local government area of Taraba state.",
+     "attacked", "Dogo"),
+    ("Two aid workers were kidnapped by rebels in the Kerio Valley, in Kenya's Rift Valley "
+     "province, on Monday.", "kidnapped", "Kerio Valley"),
+    # "the X region of Y", X unknown to the gazetteer: the region
+    ("The army launched an offensive in the West Ghouta region of rural Damascus.",
+     "launched", "West Ghouta"),
+])
+def test_containers_of_containers(text: str, trigger: str, place: str) -> None:
+    assert located(text, trigger)[0] == place

@@ -433,6 +433,7 @@ def _without_containers(doc: Doc, ranked: list[tuple[Rank, Place, bool]],
 
     nouns = _words("feature_nouns") | _words("local_nouns")
     parts = _words("town_part_nouns") | _words("container_part_nouns")
+    named = frozenset(i for s in spans.values() if s is not None for i in range(s.start, s.end))
 
     def inside(token: Token, place: Place, noun: bool = True) -> bool:
         """In the other place's words, or (with ``noun``) the place noun right after them
@@ -454,10 +455,14 @@ def _without_containers(doc: Doc, ranked: list[tuple[Rank, Place, bool]],
                 span.root.dep_ == "appos" and inside(span.root.head, other)):
             return True
         theirs = spans[other.start]
+        chained = theirs is not None and bool(named.intersection(range(theirs.end, span.start)))
         if theirs is not None and other.start not in references \
-                and _placed_in(doc, theirs, span, nouns) and (
-                _level(doc, place) >= _level(doc, other) if other.lat is not None
-                else theirs.root.dep_ == "pobj" or span.start - theirs.end > 1):
+                and _placed_in(doc, theirs, span, nouns, named) and (
+                _level(doc, place) >= _level(doc, other) + int(chained)
+                if other.lat is not None
+                else theirs.root.dep_ == "pobj" or doc[theirs.end].lower_ in nouns or (
+                    1 < span.start - theirs.end <= 3
+                    and not named.intersection(range(theirs.end, span.start)))):
             # "Djakana in the commune of Mora", "Najarah in eastern Aleppo", however the
             # parser hung "in"; not after a reference point ("north of Baghdad in Samarra"),
             # nor after an unknown name that may be a person's ("captured Ocalan in Kenya")
@@ -465,7 +470,7 @@ def _without_containers(doc: Doc, ranked: list[tuple[Rank, Place, bool]],
         root = span.root
         if theirs is not None and root.dep_ == "pobj" and root.head.lower_ == "of" \
                 and root.head.head.i == theirs.end and root.head.head.lower_ in parts \
-                and _level(doc, place) > _level(doc, other):
+                and (other.lat is None or _level(doc, place) > _level(doc, other)):
             # "the Sayidda Zaynab district of Damascus"; but in "the Homs neighbourhood of
             # Baba Amr" the city only says where the named part is
             return True
@@ -495,19 +500,21 @@ def _without_containers(doc: Doc, ranked: list[tuple[Rank, Place, bool]],
     return kept or ranked
 
 
-def _placed_in(doc: Doc, inner: Span, outer: Span, nouns: frozenset[str]) -> bool:
+def _placed_in(doc: Doc, inner: Span, outer: Span, nouns: frozenset[str],
+               named: frozenset[int] = frozenset()) -> bool:
     """The words right after ``inner`` put it in ``outer``: "Zafaraniya district in southern
     Baghdad", "Lubumbashi in mineral-rich Shaba province", "Djakana, in the commune of Mora"
-    (a place noun, a comma, an in-preposition, then only lower-case words)."""
+    (a place noun, a comma, an in-preposition, then only lower-case words or the words of
+    other tied places: "Sontyo village in Wukari local government area of Taraba state")."""
     i = inner.end
     while i < outer.start and (doc[i].lower_ in nouns or doc[i].text == ","):
         i += 1
     if i >= outer.start or doc[i].lower_ not in _words("container_in_preps"):
         return False
     between = doc[i + 1:outer.start]
-    return len(between) <= 5 and all(
-        t.is_lower or t.is_punct and t.text == "-" for t in between) and not any(
-        t.pos_ in ("VERB", "AUX") for t in between)
+    return len(between) <= 8 and all(
+        t.is_lower or t.i in named or t.is_punct and t.text == "-" for t in between) \
+        and not any(t.pos_ in ("VERB", "AUX") for t in between)
 
 
 def _narrowest(doc: Doc, ranked: list[tuple[Rank, Place, bool]],
