@@ -5,20 +5,10 @@ apposition; and the words that must stay no event."""
 from __future__ import annotations
 
 import pytest
+from event_words import words_of
 
 from gestae.coding.patterns import is_noun_word
 from gestae.pipeline import extract
-
-
-def words_of(text: str) -> dict[str, str]:
-    """Every word that reports an event (trigger or folded word) -> the event's type."""
-    out: dict[str, str] = {}
-    for event in extract(text).events:
-        for word in event.evidence.trigger.split():
-            out.setdefault(word, event.type)
-        for other in event.evidence.other_triggers:
-            out.setdefault(other.text, event.type)
-    return out
 
 
 @pytest.mark.parametrize(("text", "word", "type_"), [
