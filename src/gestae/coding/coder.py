@@ -27,6 +27,7 @@ from gestae.coding.patterns import (
     is_place_word,
     is_verb_word,
     pattern_index,
+    pattern_words,
 )
 from gestae.coding.phrases import conjuncts, pobjs, spans, time_adjunct
 from gestae.model import EventCandidate
@@ -40,12 +41,55 @@ _OBJ_RECIPIENT_PREPS = (*_VERB_RECIPIENT_PREPS, "on")
 _OWN_OBJECT_PREPS = ("of", "with", "for")
 _ACTOR_ENTS = ("PERSON", "ORG", "GPE", "NORP")
 _SCORE = re.compile(r"(?<![\d.,])\d{1,2} ?[-–] ?\d{1,2}(?![\d.,%])")
+_HYPHENS = ("-", "–", "‑")
 
 
 def lemma(token: Token) -> str:
-    """The token's lower-cased lemma, corrected for known slips of the small model."""
+    """The token's lower-cased lemma, corrected for known slips of the small model; the head
+    of a hyphenated compound that is a pattern word stands for the whole ("cease-fire")."""
+    compound = _hyphen_compound(token)
+    if compound is not None:
+        return compound[0]
     value = token.lemma_.lower()
     return cues().get("lemma_fixes", {}).get(value, value)
+
+
+def hyphen_parts(token: Token) -> list[Token]:
+    """The other tokens of the hyphenated compound ``token`` heads ("cease", "-" of
+    "cease-fire"), when the compound is read as one word; else []."""
+    compound = _hyphen_compound(token)
+    return compound[1] if compound is not None else []
+
+
+def word_forms(token: Token) -> tuple[str, ...]:
+    """The lemma, and for a compound read as one word also its last part: a "counter-attack"
+    is an attack to a pattern that names no counter-attack ("launched a counter-attack")."""
+    compound = _hyphen_compound(token)
+    if compound is None:
+        return (lemma(token),)
+    last = compound[1][-1] if compound[1] and compound[1][-1].i > token.i else token
+    return (compound[0], last.lemma_.lower())
+
+
+def _hyphen_compound(token: Token) -> tuple[str, list[Token]] | None:
+    """The tokenizer splits "cease-fire" (and "cease - fire") into three tokens, so a pattern
+    word written as one ("ceasefire") never matches. For the head of such a compound: the
+    compound as a pattern word (joined, else hyphenated) and the tokens it absorbs."""
+    doc, i = token.doc, token.i
+    for first, second in ((i - 2, i), (i, i + 2)):
+        if first < 0 or second >= len(doc) or doc[first + 1].text not in _HYPHENS:
+            continue
+        left, right = doc[first], doc[second]
+        if not (left.is_alpha and right.is_alpha):
+            continue
+        head = left if right.head == left else right
+        if head != token:
+            continue
+        last = right.lemma_.lower()
+        for form in (left.lower_ + last, f"{left.lower_}-{last}"):
+            if form in pattern_words():
+                return form, [t for t in (left, doc[first + 1], right) if t != token]
+    return None
 
 
 def _conditional(clause: Token, cue: dict[str, Any]) -> bool:
@@ -183,9 +227,18 @@ class EventCoder:
             if verb is None and token.dep_ in ("amod", "compound"):
                 return None  # "the wounded soldiers"
             word = verb or word
-        if pos == "noun" and token.pos_ not in ("NOUN", "PROPN"):
+        if pos == "noun" and (token.pos_ not in ("NOUN", "PROPN") or token.dep_ == "compound"):
+            # a compound noun is never a trigger (see _background) but may be the required
+            # modifier of one ("a mediation effort"): it must not take its word first
             return None
-        candidates = self.index.get((pos, word)) or self.index.get((pos, token.lower_), ())
+        candidates = self.index.get((pos, word), ())
+        own = word_forms(token)[-1]
+        if own != word:
+            # a compound is also its head word: "counter-attack" an attack, "sit-in" an "in"
+            # that a sit-in pattern names by its modifier (the more constrained reading wins)
+            candidates = tuple(sorted((*candidates, *self.index.get((pos, own), ())),
+                                      key=lambda p: -p.constraints))
+        candidates = candidates or self.index.get((pos, token.lower_), ())
         for pattern in candidates:
             match = self._try(pattern, token)
             if match is not None:
@@ -283,7 +336,7 @@ class EventCoder:
                 "dobj",)
             objs = [o for c in children if c.dep_ in roles
                     for c in conjuncts(c) for o in self._through_quantity(c)
-                    if lemma(o) in pattern.obj]
+                    if any(w in pattern.obj for w in word_forms(o))]
             if not objs:
                 # "carried out an airstrike": the object may hang on a particle-less "out"
                 objs = [g for c in children if c.dep_ == "prep" and lemma(c) in ("out",)
@@ -318,6 +371,7 @@ class EventCoder:
                 return None
         if pattern.subj and not any(self._subject_fits(s, pattern) for s in self._subjects(token)):
             return None
+        tokens += [p for t in list(tokens) for p in hyphen_parts(t) if p not in tokens]
         return _Match(pattern=pattern, head=token, tokens=tokens, obj=obj)
 
     def _subjects(self, token: Token) -> list[Token]:
@@ -745,16 +799,7 @@ class EventCoder:
         clauses += [c for o in objects for c in o.children if _purpose(c) and c.dep_ == "acl"
                     and not any(g.dep_ == "poss" for g in o.children)]  # "Trump's decision to"
         for verb in clauses:
-            # a person or state acted on ("to help Haiti"), not a thing made ("to set up a
-            # research institute") nor the words of another trigger ("to send troops")
-            found = [t for c in verb.children if c.dep_ == "dobj" for t in conjuncts(c)
-                     if self._acted_on(t) and t.i not in taken]
-            found = found or [s for c in verb.children if c.dep_ in ("ccomp", "xcomp")
-                              and c.tag_ == "VB" and not any(
-                                  g.dep_ in ("aux", "mark") for g in c.children)
-                              for g in c.children if g.dep_ == "nsubj"
-                              for s in conjuncts(g) if self._actor_like(s)]
-            found = found or self._recipients_of(verb, actor_only=True)
+            found = self._purpose_objects(verb, taken)
             if found:
                 return found
             if len(clauses) < 4:  # "offered to send troops *to help* the army": its aim
@@ -764,6 +809,21 @@ class EventCoder:
             return [t for c in token.head.children if c.dep_ == "dobj"
                     for t in conjuncts(c) if self._actor_like(t)]
         return []
+
+    def _purpose_objects(self, verb: Token, taken: Container[int] = ()) -> list[Token]:
+        """Whom a purpose clause acts on: a person or state ("to help Haiti"), not a thing
+        made ("to set up a research institute") nor the words of another trigger ("to send
+        troops"); the subject of its bare infinitive ("to help X and Y reach a deal"); or
+        the receiver of its "to" / "against" phrase."""
+        bare = ("VB", "VBP") if lemma(verb) in self.cues["bare_infinitive_verbs"] else ("VB",)
+        found = [t for c in verb.children if c.dep_ == "dobj" for t in conjuncts(c)
+                 if self._acted_on(t) and t.i not in taken]
+        found = found or [s for c in verb.children if c.dep_ in ("ccomp", "xcomp")
+                          and c.tag_ in bare and not any(
+                              g.dep_ in ("aux", "mark") for g in c.children)
+                          for g in c.children if g.dep_ == "nsubj"
+                          for s in conjuncts(g) if self._actor_like(s)]
+        return found or self._recipients_of(verb, actor_only=True)
 
     def _recipients(self, match: _Match, actor_only: bool = False) -> list[Token]:
         """Who an event is aimed at when its pattern names no target (or only a thing): a
@@ -832,6 +892,12 @@ class EventCoder:
             return conjuncts(head)
         if token.dep_ == "pcomp" and head.dep_ == "prep":
             return self._gerund_subject(head)
+        if token.dep_ == "acomp" and head.pos_ in ("VERB", "AUX"):
+            # "X is ready to send troops", "X stands ready to help": the subject of "is"
+            own = [c for c in head.children if c.dep_ in _SUBJ]
+            if own:
+                return [t for c in own for t in conjuncts(c)]
+            return self._inherited_subject(head, _is_passive(head))
         if token.dep_ in ("conj", "xcomp", "advcl") and head is not token:
             if token.dep_ == "advcl" and token.tag_ != "VBG":
                 if not _purpose(token):
@@ -851,9 +917,19 @@ class EventCoder:
             own = [c for c in head.children if c.dep_ in _SUBJ]
             if own and not _is_passive(head):
                 return [t for c in own for t in conjuncts(c)]
+            ready = [t for c in head.children if c.dep_ == "nsubjpass" for t in conjuncts(c)]
+            if ready and token.dep_ == "xcomp" and self._ready(head):
+                return ready  # "Turkey is poised / set to send troops": the one made ready
             if not own:
                 return self._inherited_subject(head, _is_passive(head))
         return []
+
+    def _ready(self, word: Token) -> bool:
+        """A verb of intention ("plans to") or a word of readiness ("is ready / willing /
+        poised to"): what it governs is intended, not done."""
+        if lemma(word) in self.cues["readiness_adjectives"]:
+            return word.pos_ in ("ADJ", "VERB")
+        return lemma(word) in self.cues["future_verbs"] and word.pos_ == "VERB"
 
     def _gerund_subject(self, prep: Token) -> list[Token]:
         """Subject of a gerund under a preposition: "stopped short of threatening" (the
@@ -926,12 +1002,18 @@ class EventCoder:
             elif dep == "prep":
                 if lem == "of":
                     (sources if pattern.of_role == "source" else targets).extend(pobjs(child))
+                elif lem == "between" and lem in pattern.target_preps:
+                    targets.extend(pobjs(child))  # "mediation between X and Y": the parties
                 elif (lem == "between" or (pattern.two_sided and lem == "with")
                       or lem in pattern.source_preps):
                     sources.extend(pobjs(child))
                 elif lem in pattern.target_preps:
                     targets.extend(p for p in self._aimed(child)
                                    if p.ent_type_ not in ("DATE", "TIME"))
+        if not targets and ontology.quad_class(match.type) in _VERBAL_QUADS:
+            # "a mediation effort to help the government and the rebels reach a deal"
+            for clause in (c for c in token.children if _purpose(c) and c.dep_ == "acl"):
+                targets = targets or self._purpose_objects(clause)
         if pattern.pobj and not targets:
             # "the release of political detainees": the people the trigger's own object
             # names are who it is done to
@@ -939,6 +1021,8 @@ class EventCoder:
                        for t in conjuncts(p) if self._actor_like(t)]
         head = token.head
         light = self.cues["light_verbs"]
+        if self._halted(match):
+            light = frozenset((lemma(head),))  # "ended mediation efforts": who ended them
         if token.dep_ in ("dobj", "nsubjpass") and lemma(head) in light:
             if not sources:
                 sources = [t for c in head.children if c.dep_ in _SUBJ for t in conjuncts(c)]
@@ -962,6 +1046,21 @@ class EventCoder:
                 sources = list(claimers)
         # Place names in "in Baghdad" are locations, not targets.
         match.sources, match.targets = sources, targets
+
+    def _halted(self, match: _Match) -> bool:
+        """A nominal event its actor stops ("ended mediation efforts") is the halt, not the
+        event (CAMEO 165 halt mediation: SANCTION withdraw); re-types the match. The rules
+        and verbs are ``halted_events`` in ``data/cues.yaml``."""
+        cue = self.cues.get("halted_events") or {}
+        token = match.head
+        if (match.pattern.id not in cue.get("rules", ()) or token.dep_ != "dobj"
+                or lemma(token.head) not in cue.get("verbs", ())):
+            return False
+        match.type, match.mode = str(cue["type"]).upper(), cue.get("mode")
+        match.cameo_root = str(cue.get("cameo", "")) or ontology.cameo_root(match.type)
+        match.rule = f"{match.pattern.id}>{match.type.lower()}"
+        match.verb = token.head
+        return True
 
     # --- attribution ----------------------------------------------------------------------
 
@@ -1027,7 +1126,8 @@ class EventCoder:
         for _ in range(4):
             if cur.dep_ == "conj" and any(c.dep_ in _SUBJ for c in cur.children):
                 return  # "..., but troops detained five": a clause of its own
-            if cur.dep_ in ("xcomp", "pcomp", "pobj", "prep", "dobj", "ccomp", "conj", "acl") or (
+            if cur.dep_ in ("xcomp", "pcomp", "pobj", "prep", "dobj", "ccomp", "conj", "acl",
+                            "acomp") or (
                 cur.dep_ == "advmod" and lemma(cur) in self.cues["negating_adverbs"]
             ):
                 cur = cur.head
@@ -1096,7 +1196,8 @@ class EventCoder:
             if i and verb is not token:
                 if lemma(verb) in cue["hypothetical_verbs"] and verb.pos_ == "VERB":
                     modality = "hypothetical"
-                elif lemma(verb) in cue["future_verbs"] and verb.pos_ == "VERB":
+                elif self._ready(verb):
+                    # "plans to send", "is ready / willing to send": an intention, not an act
                     modality = modality if modality == "hypothetical" else "future"
             conditions_content = i == 0 and (match.type in ("THREATEN", "REQUEST")
                                               or match.pattern.content_future)

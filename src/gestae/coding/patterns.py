@@ -295,6 +295,16 @@ def pattern_index(extra_files: tuple[str, ...] = ()) -> dict[tuple[str, str], tu
             for key, pats in index.items()}
 
 
+@lru_cache(maxsize=1)
+def pattern_words() -> frozenset[str]:
+    """Every word the packaged patterns name (lemmas, objects, modifiers, particles ...):
+    the vocabulary a hyphenated compound is read against ("cease-fire" -> "ceasefire")."""
+    words: set[str] = set()
+    for pattern in load_patterns():
+        for name in ("lemmas", "obj", "obj_not", "pobj", "modifier", "xcomp", "particle"):
+            words.update(w for w in getattr(pattern, name) if not w.startswith("@"))
+    return frozenset(words)
+
 
 @lru_cache(maxsize=1)
 def cues() -> dict[str, Any]:
