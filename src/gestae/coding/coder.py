@@ -31,6 +31,7 @@ from gestae.coding.patterns import (
 )
 from gestae.coding.phrases import conjuncts, pobjs, spans, time_adjunct
 from gestae.model import EventCandidate
+from gestae.nlp import text_of
 
 _SUBJ = ("nsubj", "csubj")
 _PASSIVE_MARK = ("nsubjpass", "auxpass", "csubjpass")
@@ -76,6 +77,10 @@ def _hyphen_compound(token: Token) -> tuple[str, list[Token]] | None:
     word written as one ("ceasefire") never matches. For the head of such a compound: the
     compound as a pattern word (joined, else hyphenated) and the tokens it absorbs."""
     doc, i = token.doc, token.i
+    text, start, end = text_of(doc), token.idx, token.idx + len(token.text)
+    if text[end:end + 2].lstrip()[:1] not in _HYPHENS \
+            and text[max(0, start - 2):start].rstrip()[-1:] not in _HYPHENS:
+        return None  # no hyphen beside the token: the common case, decided on the text
     for first, second in ((i - 2, i), (i, i + 2)):
         if first < 0 or second >= len(doc) or doc[first + 1].text not in _HYPHENS:
             continue
