@@ -52,6 +52,7 @@ from gestae.actors.kb import (
     user_files,
 )
 from gestae.model import Actor, Place
+from gestae.nlp import ents_of
 
 _USE_RANK = {NAME: 0, DEMONYM: 1, CAPITAL: 2, ROLE: 3, MARKER: 4}
 _RUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "JJ", "JJR", "JJS", "POS", "HYPH", "CD",
@@ -240,8 +241,8 @@ class ActorResolver:
         sentence ("The United States said it ...": the United States). An event's source or
         target is then that mention, as CAMEO coders mark it; farther antecedents only code
         the pronoun (``extract`` already does that)."""
-        doc = self._last_doc() if self._last_doc else None
-        if doc is None or self._last_text != text:
+        doc = self._doc_of(text)
+        if doc is None:
             return None
         words = text[start:end].split()
         if len(words) == 2 and words[0].lower() == "the" and norm(words[1]) in self._state_nouns:
@@ -322,10 +323,10 @@ class ActorResolver:
         phrase = text[start:end]
         if norm(phrase) in self._not_actors or self._matches(toks) or _is_place_name(phrase):
             return None
-        doc = self._last_doc() if self._last_doc else None
+        doc = self._doc_of(text)
         kind: str | None = None
-        if doc is not None and self._last_text == text:
-            for ent in doc.ents:
+        if doc is not None:
+            for ent in ents_of(doc):
                 if ent.start_char < end and start < ent.end_char:
                     if ent.label_ not in _NER_TYPES:
                         return None
@@ -341,8 +342,8 @@ class ActorResolver:
         place itself or headed by a place noun; the country comes from the gazetteer, so it
         is ``inferred`` unless the place is a country named in the words."""
         inside = [p for p in places if start <= p.start and p.end <= end and p.country]
-        doc = self._last_doc() if self._last_doc else None
-        if not inside or doc is None or self._last_text != text:
+        doc = self._doc_of(text)
+        if not inside or doc is None:
             return None
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or not len(span):
@@ -411,10 +412,16 @@ class ActorResolver:
 
     # ------------------------------------------------------------------ tokens
 
+    def _doc_of(self, text: str) -> Doc | None:
+        """The last extracted doc, when ``text`` is its text (argument phrases are asked
+        about the article just extracted)."""
+        doc = self._last_doc() if self._last_doc else None
+        return doc if doc is not None and self._last_text == text else None
+
     def _phrase_tokens(self, text: str, start: int, end: int) -> Tokens:
         """Tokens of a phrase: from the last extracted doc when it is the same text."""
-        doc = self._last_doc() if self._last_doc else None
-        if doc is not None and self._last_text == text:
+        doc = self._doc_of(text)
+        if doc is not None:
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is not None and len(span):
                 return Tokens.from_span(span, *self._last_flags)

@@ -212,6 +212,11 @@ def score_role(gold: Sequence[frozenset[TokenSpan]], predicted: Sequence[frozens
         else:
             hit_pred += len(g & p)
             hit_gold += len(g & p)
+    return _scores(n_pred, n_gold, hit_pred, hit_gold)
+
+
+def _scores(n_pred: int, n_gold: int, hit_pred: int, hit_gold: int) -> SpanScores:
+    """P = right predictions / predictions, R = found gold / gold, and their F1."""
     precision, recall = safe_div(hit_pred, n_pred), safe_div(hit_gold, n_gold)
     f1 = safe_div(2 * precision * recall, precision + recall)
     return SpanScores(precision, recall, f1, n_pred, n_gold, hit_pred, hit_gold)
@@ -250,9 +255,7 @@ def score_coordination(gold: Sequence[frozenset[TokenSpan]],
         gold_ok, pred_ok = coordination_matches(g, p, toks)
         n_pred, n_gold = n_pred + len(p), n_gold + len(g)
         hit_pred, hit_gold = hit_pred + len(pred_ok), hit_gold + len(gold_ok)
-    precision, recall = safe_div(hit_pred, n_pred), safe_div(hit_gold, n_gold)
-    f1 = safe_div(2 * precision * recall, precision + recall)
-    return SpanScores(precision, recall, f1, n_pred, n_gold, hit_pred, hit_gold)
+    return _scores(n_pred, n_gold, hit_pred, hit_gold)
 
 
 def score(gold: Sequence[dict[str, frozenset[TokenSpan]]],

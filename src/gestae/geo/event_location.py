@@ -301,8 +301,8 @@ def _level(doc: Doc, place: Place, unresolved: frozenset[int] = frozenset()) -> 
                 and doc[span.start - 2].lower_ in _words("town_part_nouns") \
                 and any(c.dep_ == "poss" for c in doc[span.start - 2].children):
             return LOCAL  # "Baghdad's southern district of Saiydiah"
-    if span is not None and place.lat is None and span[-1].lower_ in set(
-            cues()["town_part_nouns"]) and span.end < len(doc) and doc[span.end].lower_ == "of":
+    if span is not None and place.lat is None and span[-1].lower_ in _words(
+            "town_part_nouns") and span.end < len(doc) and doc[span.end].lower_ == "of":
         return LOCAL  # "the Suleimaniyeh District of Aleppo": a part of the town
     named = _named_feature(span)
     if place.lat is None:

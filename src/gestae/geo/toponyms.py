@@ -93,6 +93,19 @@ def cues() -> dict[str, Any]:
         return yaml.safe_load(handle)
 
 
+@lru_cache(maxsize=64)
+def cue_set(name: str) -> frozenset[str]:
+    """One word list of data/cues.yaml as a set, built once (the rules ask per candidate)."""
+    return frozenset(str(w).lower() for w in cues().get(name) or ())
+
+
+@lru_cache(maxsize=1)
+def _body_words() -> frozenset[str]:
+    """Last words of a body's or a building's name (institutions, facilities, bodies)."""
+    return cue_set("institution_words") | cue_set("facility_words") \
+        | cue_set("named_institution_words") | context_words()["body_words"]
+
+
 @lru_cache(maxsize=1)
 def context_words() -> dict[str, frozenset[str]]:
     """Word lists that make a name a place by its role (data/toponym_context.yaml)."""
@@ -230,10 +243,10 @@ def _span_candidates(doc: Doc, i: int) -> list[Span]:
 def _locative_context(span: Span) -> bool:
     """A cue before or after the span that makes a place reading likely."""
     c = cues()
-    words = set(c["locative_words"])
+    words = cue_set("locative_words")
     doc = span.doc
     k = span.start - 1
-    skip = set(c["direction_words"]) | {"the"}
+    skip = cue_set("direction_words") | {"the"}
     while k > 0 and k >= span.start - 2 and doc[k].lower_ in skip:
         k -= 1  # "in the Kiev region", "over eastern Palmyra"
     before = doc[k].lower_ if k >= 0 else ""
@@ -242,7 +255,7 @@ def _locative_context(span: Span) -> bool:
     after = doc[span.end].lower_ if span.end < len(doc) else ""
     if after in {"'s", "\u2019s"} and _owns_place_noun(doc, span.end + 1):
         return True  # "Grozny's streets", "Bishkek's central streets"
-    if before in words or after in set(c["feature_nouns"]) or after in set(c["local_nouns"]) \
+    if before in words or after in cue_set("feature_nouns") or after in cue_set("local_nouns") \
             or after in c["of_nouns"]:  # "Kfar Darom village", "Palmyra countryside"
         return True
     # a list of places: "in Kut, Hilla and Diwaniya"
@@ -602,7 +615,7 @@ def _probe_starts(span: Span) -> list[int]:
     Ontario", "Northeast Georgia Medical Center"). A direction word is also tried as the
     start, first, since it begins some names ("the West Virginia Division of Highways")."""
     doc = span.doc
-    skip = set(cues()["direction_words"])
+    skip = cue_set("direction_words")
     starts = [span.start] + [t.i + 1 for t in span[:-1] if t.lower_ in {"of", "in"}]
     out = []
     for i in starts:
@@ -621,7 +634,7 @@ def _place_at(span: Span, i: int, gaz: Gazetteer,
     """The longest run of name words from token ``i`` inside ``span`` that ``accept``s."""
     doc = span.doc
     stop = stoplist()
-    directions = set(cues()["direction_words"])
+    directions = cue_set("direction_words")
     last = i
     while last < min(span.end, i + MAX_TOKENS) and _is_name_like(doc[last]):
         last += 1
@@ -645,9 +658,8 @@ def embedded_places(doc: Doc, gaz: Gazetteer, taken: set[int],
     Before an institution word (data/cues.yaml) any city will do; elsewhere only a name that
     stands as a place on its own (see :func:`_standalone_place`), so "Paris Hilton" and
     "Virginia Smith" stay people."""
-    c = cues()
-    words = set(c["institution_words"])
-    named = set(c["named_institution_words"])
+    words = cue_set("institution_words")
+    named = cue_set("named_institution_words")
     found: list[Span] = []
     for ent in ents_of(doc):
         if ent.label_ in PLACE_LABELS or ent.label_ in NOT_NAMES:
@@ -857,7 +869,7 @@ def _plain_name(span: Span) -> bool:
            for t in span):
         return False  # a proper noun taken for a people may be a village: "Akida village"
     words = [fold(t.text) for t in span if _is_name_token(t) and t.lower_ != "the"]
-    directions = set(cues()["direction_words"])
+    directions = cue_set("direction_words")
     if all(w in directions or w in demonyms() for w in words):
         return False
     return not any(w in demonyms() for w in words[:1])
@@ -891,7 +903,7 @@ def _known_after(doc: Doc, i: int, taken: set[int]) -> bool:
     """A known toponym starts at token ``i`` (past "the"): in "the Amil neighbourhood of
     Baghdad" the name before the noun is the narrower place, while in "the Jaysh Al-Islam
     town of Hawsh" (an unknown name after "of") it is an owner."""
-    skip = set(cues()["direction_words"]) | {"the", "of"}
+    skip = cue_set("direction_words") | {"the", "of"}
     while i < len(doc) and doc[i].lower_ in skip:
         i += 1  # "the Amil neighbourhood of western Baghdad"
     return i in taken
@@ -902,10 +914,9 @@ def cued_names(doc: Doc, taken: set[int]) -> list[Span]:
     of Al-Zorba and Khan Touman", "Buwa village", "the Shaab neighbourhood", "Balata refugee
     camp". Local names like these are often missing from the gazetteer, yet they are the
     most precise place a report gives."""
-    c = cues()
-    of_nouns = set(c["name_of_nouns"])
-    before_nouns = set(c["name_before_nouns"])
-    parts = set(c["town_part_nouns"])
+    of_nouns = cue_set("name_of_nouns")
+    before_nouns = cue_set("name_before_nouns")
+    parts = cue_set("town_part_nouns")
     found: list[Span] = []
 
     def keep(span: Span | None) -> int | None:
@@ -1147,7 +1158,7 @@ def _directed_name(span: Span) -> bool:
     doc = span.doc
     words = context_words()
     before = doc[span.start - 1] if span.start >= 2 else None
-    if before is None or before.lower_ not in set(cues()["direction_words"]) \
+    if before is None or before.lower_ not in cue_set("direction_words") \
             and before.lower_ not in words["position_words"] \
             or not before.is_lower or doc[span.start - 2].pos_ == "DET":
         return False  # "the southern Baptist ...": an article makes it a description
@@ -1542,7 +1553,7 @@ def hyphenated_names(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[tuple[Sp
 def _placed_after(doc: Doc, k: int, taken: set[int]) -> bool:
     """What follows a name at token ``k`` places it in or by a known place: "in X in northern
     Iraq", "at X, North Darfur", "in X, 70 kilometres north of Baghdad"."""
-    skip = set(cues()["direction_words"]) | {"the"}
+    skip = cue_set("direction_words") | {"the"}
     if k + 1 >= len(doc) or doc[k].lower_ not in {"in", ","}:
         return False
     j = k + 1
@@ -1558,10 +1569,7 @@ def _body_like(span: Span) -> bool:
     """A run that more likely names a body or a building than a place: its last word an
     institution's or a facility's ("First Presbyterian Church"), or an organisation of two
     words or more by NER ("Pizzeria Uno")."""
-    c = cues()
-    words = set(c["institution_words"]) | set(c["facility_words"]) \
-        | set(c["named_institution_words"]) | context_words()["body_words"]
-    if span[-1].lower_ in words:
+    if span[-1].lower_ in _body_words():
         return True
     return len(span) > 1 and any(ent.label_ in {"ORG", "WORK_OF_ART", "EVENT", "PRODUCT"}
                                  for ent in ents_in(span))
