@@ -310,6 +310,10 @@ class Pipeline:
                         text: str, date: dt.date | None) -> Actor | None:
         """The actor one argument phrase names, or None when it names a thing."""
         phrase = text[start:end]
+        whole = self.actors.partitive_whole(text, start, end)
+        if whole is not None:  # "four of the country's states": coded as the states
+            coded = self._argument_actor(whole, end, actors, places, text, date)
+            return replace(coded, text=phrase, start=start, end=end) if coded else None
         inside = _outermost([a for a in actors if start <= a.start < end])
         coded = self.actors.resolve(text, start, end, date)
         if coded is not None and coded.kind == "person" and not any(
@@ -321,8 +325,13 @@ class Pipeline:
         if coded is not None:
             return coded
         if any(p.start < end and start < p.end for p in places):
-            return self.actors.place_actor(text, start, end, places)
+            placed = self.actors.place_actor(text, start, end, places)
+            if placed is not None:
+                return placed
+            return self.actors.institution_actor(text, start, end)  # "the X Museum in Germany"
         return (self.actors.group_actor(text, start, end)
+                or self.actors.institution_actor(text, start, end)
+                or self.actors.people_actor(text, start, end)
                 or self.actors.name_actor(text, start, end))
 
 

@@ -46,6 +46,7 @@ from gestae.actors.kb import (
     case_ok,
     load_kb,
     norm,
+    plural,
     skeleton,
     skeleton_close,
     tokenizer_nlp,
@@ -191,6 +192,10 @@ class ActorResolver:
         self._last_actors: list[Actor] = []  # the actors of the last extract
         self._state_nouns = frozenset(norm(w) for w in s.get("state_descriptions",
                                                               frozenset()))
+        self._owned_things = _with_plural_forms(s.get("owned_things", frozenset()))
+        self._owned_acts = _with_plural_forms(s.get("owned_acts", frozenset()))
+        self._owner_preps = s.get("owner_prepositions", frozenset())
+        self._institutions = _with_plural_forms(s.get("institution_nouns", frozenset()))
         self.links: list[Link] = []  # coreference links of the last extract (explanations)
 
     # ------------------------------------------------------------------ public API
@@ -231,7 +236,7 @@ class ActorResolver:
         if best is None:
             best = self._owned_thing(toks, matches, text, date)
         if best is None:
-            return None
+            return self._thing_owner(toks, text, start, end, date)
         return replace(best, text=phrase, start=start, end=end)
 
     # ------------------------------------------------------------------ event arguments
@@ -392,6 +397,144 @@ class ActorResolver:
         start_char, end_char = toks.idx[0], toks.end_char(len(toks) - 1)
         return Actor(text=text[start_char:end_char], start=start_char, end=end_char,
                      name=name, country=country, code=code, kind=None, id=None)
+
+    def partitive_whole(self, text: str, start: int, end: int) -> int | None:
+        """Where the whole of a partitive argument starts ("four of the country's states",
+        "each of the top 25 providers", "thousands of Myanmar nationals"): the part is
+        coded as the whole. None when the phrase is not "<number or quantifier> of ..."."""
+        toks = self._phrase_tokens(text, start, end)
+        if len(toks) < 3 or toks.text[1].lower() != "of":
+            return None
+        first = toks.text[0]
+        if not (first.lower() in self._skip or first.replace(",", "").isdigit()
+                or (toks.has_tags and toks.tag[0] == "CD")):
+            return None
+        return toks.idx[2]
+
+    def people_actor(self, text: str, start: int, end: int) -> Actor | None:
+        """A people word the knowledge base lacks, as the NER reads it, after a determiner
+        or an adjective: "another ethnic Chechen", "two Uighurs". A bare "Hindu" or
+        "Rohingya" is as often an adjective or a topic, and stays out."""
+        toks = self._phrase_tokens(text, start, end)
+        doc = self._doc_of(text)
+        n = len(toks)
+        if doc is None or n < 2 or not toks.has_tags or toks.tag[-1] not in (
+                "NNP", "NNPS", "NNS", "NN"):
+            return None
+        last_start = toks.idx[-1]
+        if not any(ent.label_ == "NORP" and ent.start_char <= last_start < ent.end_char
+                   for ent in ents_of(doc)):
+            return None
+        if not all(toks.tag[i] in ("DT", "JJ", "CD", "PDT", "PRP$") for i in range(n - 1)):
+            return None
+        if self._matches(toks):
+            return None  # a demonym or a role: ``resolve`` codes it
+        plural = toks.tag[-1] in ("NNPS", "NNS")
+        return Actor(text=text[start:end], start=start, end=end, name=toks.text[-1],
+                     kind="group" if plural else "person")
+
+    def _thing_owner(self, toks: Tokens, text: str, start: int, end: int,
+                     date: dt.date | None) -> Actor | None:
+        """An argument that names a facility or an act of a named actor: "a police
+        headquarters", "two LTTE camps", "an arms depot of the Syrian army", "the Kirkuk
+        council decision", "demands from the Neighborhood Association". PLOVER codes the
+        recipient of an attack on a facility as its owner, CAMEO the target of rejecting a
+        demand as its author: the phrase is coded as that actor, with the whole phrase as the
+        mention ("a request by Mr. Erdogan"); without an owner it is no actor."""
+        head, cut = self._thing_head(toks)
+        if head < 0:
+            return None
+        n = len(toks)
+        owner: Actor | None = None
+        if cut + 1 < n and toks.text[cut].lower() in self._owner_preps:
+            owner = self._owner_phrase(text, toks.idx[cut + 1], toks.end_char(n - 1), date)
+        if owner is None:
+            first = self._trim_start(toks, 0, head)
+            last = head - 1
+            if last >= first and toks.text[last] in _POSSESSIVE:
+                last -= 1
+            if last >= first:
+                owner = self._owner_phrase(text, toks.idx[first], toks.end_char(last), date)
+        if owner is None:
+            return None
+        return replace(owner, text=text[start:end], start=start, end=end)
+
+    def _thing_head(self, toks: Tokens) -> tuple[int, int]:
+        """The head of the phrase's first noun chunk when it is an owned thing or act (-1
+        when not), and the index of the preposition after the chunk."""
+        n = len(toks)
+        if not toks.has_tags or not n:
+            return -1, n
+        cut = next((i for i in range(n) if toks.tag[i] in ("IN", "TO")), n)
+        head = cut - 1
+        if head < 0 or not toks.tag[head].startswith("NN"):
+            return -1, cut
+        word = norm(toks.text[head])
+        if word not in self._owned_acts and word not in self._owned_things:
+            return -1, cut
+        return head, cut
+
+    def _owner_phrase(self, text: str, start: int, end: int,
+                      date: dt.date | None) -> Actor | None:
+        """The actor a modifier or prepositional object names, coded or at least named."""
+        return (self.resolve(text, start, end, date) or self.institution_actor(text, start, end)
+                or self._acronym_actor(text, start, end) or self.name_actor(text, start, end))
+
+    def _acronym_actor(self, text: str, start: int, end: int) -> Actor | None:
+        """An unknown acronym as a modifier names an organisation ("two LTTE camps")."""
+        words = text[start:end].split()
+        if len(words) != 1:
+            return None
+        word = words[0]
+        if not (2 <= len(word) <= 6 and word.isalpha() and word.isupper()) or (
+                norm(word) in self._not_actors):
+            return None
+        return Actor(text=word, start=start, end=end, name=word, kind="organisation")
+
+    def institution_actor(self, text: str, start: int, end: int) -> Actor | None:
+        """A capitalised name headed by an institution noun, with an optional "of" part or
+        a place after "in": "the Northern Branch of the Islamic Movement", "the Pirmasen
+        Municipal Museum in Germany". An organisation without a sector; a country after
+        "in" is where it is (``inferred``)."""
+        toks = self._phrase_tokens(text, start, end)
+        if not toks.has_tags or not len(toks):
+            return None
+        n = len(toks)
+        i = 1 if toks.text[0].lower() in _ARTICLES else 0
+        name_start, name_end = i, self._proper_run(toks, i)
+        if name_end == name_start or norm(toks.text[name_end - 1]) not in self._institutions:
+            return None
+        if name_end - name_start < 2 and not (name_end + 1 < n
+                                              and toks.text[name_end].lower() == "of"):
+            return None  # "the Council": which one is not said
+        j = name_end
+        if j + 1 < n and toks.text[j].lower() == "of":
+            k = j + 2 if toks.text[j + 1].lower() in _ARTICLES else j + 1
+            after = self._proper_run(toks, k)
+            if after > k:
+                name_end = j = after
+        country: str | None = None
+        if j + 1 < n and toks.text[j].lower() in self._based_in:
+            places = [m for m in self._matches(Tokens(
+                text=toks.text[j + 1:], idx=toks.idx[j + 1:], tag=toks.tag[j + 1:],
+                dep=toks.dep[j + 1:], sent_start=[False] * (n - j - 1), has_tags=True,
+                is_stop=toks.is_stop[j + 1:], is_punct=toks.is_punct[j + 1:]))
+                if m.entry.type == "country" and m.use == NAME]
+            if len(places) != 1 or places[0].end != n - j - 1:
+                return None
+            country = places[0].entry.country
+        elif j < n:
+            return None
+        name = text[toks.idx[name_start]:toks.end_char(name_end - 1)]
+        return Actor(text=text[start:end], start=start, end=end, name=name, country=country,
+                     kind="organisation", inferred=country is not None)
+
+    @staticmethod
+    def _proper_run(toks: Tokens, i: int) -> int:
+        """End of the run of capitalised proper-noun words from token i."""
+        while i < len(toks) and toks.text[i][:1].isupper() and toks.tag[i] in ("NNP", "NNPS"):
+            i += 1
+        return i
 
     def infer_context(self, actor: Actor, country: str | None) -> Actor:
         """A bare role actor ("police", "protesters") takes ``country`` from context."""
@@ -976,3 +1119,12 @@ class ActorResolver:
                     and len(gap) <= 2:
                 return True
         return False
+
+
+def _with_plural_forms(words: Iterable[str]) -> frozenset[str]:
+    """Normalised words with their plurals ("camp" -> "camps"), for head-noun lists."""
+    out: set[str] = set()
+    for word in words:
+        out.add(norm(word))
+        out.add(norm(plural(word)))
+    return frozenset(out)
