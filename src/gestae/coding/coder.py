@@ -597,7 +597,23 @@ class EventCoder:
             return [t for t in found if (t.i not in trigger_heads or t is match.obj or t.i in own)
                     and t not in match.sources and t.ent_type_ not in ("DATE", "TIME")]
 
-        match.targets = keep(match.targets) or keep(self._participle_targets(match, matches))
+        match.targets = (keep(match.targets) or keep(self._participle_targets(match, matches))
+                         or keep(self._carrier_targets(match, matches)))
+
+    @staticmethod
+    def _carrier_targets(match: _Match, matches: list[_Match]) -> list[Token]:
+        """The object of the act a participle's noun goes on to do: "the missiles fired by
+        the army struck an arms depot" (the firing hit the depot). Only when that verb is a
+        trigger of the same type, so the two words tell one act."""
+        token = match.head
+        if match.pattern.pos != "verb" or token.dep_ != "acl" or token.tag_ != "VBN":
+            return []
+        noun = token.head
+        verb = noun.head
+        if noun.dep_ not in _SUBJ or not any(
+                m.head.i == verb.i and m.type == match.type for m in matches):
+            return []
+        return [t for c in verb.children if c.dep_ == "dobj" for t in conjuncts(c)]
 
     def _participle_targets(self, match: _Match, matches: list[_Match]) -> list[Token]:
         """The object of a participle clause that goes on to tell the same act: "carried out
@@ -658,6 +674,8 @@ class EventCoder:
         holders = [token]
         if match.obj is not None:  # "launched an operation, Operation X, against Y"
             holders += [match.obj, *(c for c in match.obj.children if c.dep_ == "appos")]
+        if pattern.dobj == "none" and pattern.target_preps:
+            holders += self._moved_objects(token)
         given: list[Token] = []  # "sent aid *to Haiti*", "released them *to the ICRC*"
         for child in token.children:
             dep = child.dep_
@@ -732,6 +750,8 @@ class EventCoder:
                        for t in conjuncts(a)]
         if not targets and token.dep_ in ("relcl", "acl") and passive:
             targets = [token.head]
+        if not targets and not passive:
+            targets = self._clause_aim(match) or self._addressees(token)
         if not passive and not any(self._names_actor(t) for t in targets):
             # "donated $1 million to the WFP": the recipient is the target, not the thing
             targets = self._recipients(match, actor_only=bool(targets)) or targets
@@ -740,13 +760,64 @@ class EventCoder:
             targets = [t for c in token.children if c.dep_ in ("xcomp", "ccomp")
                        for o in c.children if o.dep_ == "dobj" for t in conjuncts(o)]
         if not passive and not any(self._names_actor(t) for t in targets):
+            targets = self._request_makers(match, targets) or targets
+        if not passive and not any(self._names_actor(t) for t in targets) and (
+                self._answers_maker(match)):
+            targets = [m for t in targets for m in self._makers(t)] or targets
+        if not targets and not passive:
+            targets = self._pressers(match)
+        if not passive and not any(self._names_actor(t) for t in targets):
             targets = self._content_targets(match, taken) or targets
+        if (not passive and targets and not any(self._names_actor(t) for t in targets)
+                and ontology.quad_class(match.type) in (1, 2)):
+            targets = self._beneficiaries(token) or targets  # "support services for children"
         if not passive and targets and all(is_armed_word(lemma(t)) for t in targets):
             # "mobilized troops for an assault on Gaza": the troops are the means, the
             # assault's target is the event's
             targets = [p for c in token.children if c.dep_ == "prep" and lemma(c) == "for"
                        for o in pobjs(c) for p in self._event_targets(o)] or targets
         match.sources, match.targets = sources, targets
+
+    @staticmethod
+    def _clause_aim(match: _Match) -> list[Token]:
+        """The aim of an attack whose relative clause lists its means before it: "launched
+        a coordinated attack that included 500 troops, tanks and rockets *on the HQ*" (the
+        parser hangs "on" on the listed means)."""
+        if match.obj is None or ontology.quad_class(match.type) != 4:
+            return []
+        return [p for c in match.obj.children if c.dep_ == "relcl"
+                for d in c.children if d.dep_ == "dobj" for o in conjuncts(d)
+                for g in o.children if g.dep_ == "prep" and lemma(g) in ("on", "against")
+                for p in pobjs(g)]
+
+    def _addressees(self, verb: Token) -> list[Token]:
+        """Whom a letter or message says what its participle tells: "sent a letter to the
+        WHO threatening to cut funding", "a message to Kabul demanding ..." (the one it
+        was sent to is the target)."""
+        if verb.dep_ not in ("advcl", "acl") or verb.tag_ != "VBG" or verb.i < verb.head.i:
+            return []
+        head = verb.head
+        docs = self.cues["document_nouns"]
+        if lemma(head) in docs:
+            letter = head
+        else:
+            letter = next((c for c in head.children if c.dep_ == "dobj"
+                           and lemma(c) in docs), None)
+        if letter is None:
+            return []
+        preps = [c for c in (*head.children, *letter.children)
+                 if c.dep_ in ("prep", "dative") and lemma(c) in ("to", "for")]
+        return [p for c in preps for p in pobjs(c) if self._names_actor(p)]
+
+    @staticmethod
+    def _moved_objects(verb: Token) -> list[Token]:
+        """The objects of a verb whose object is only what is moved ("withdrew the batch of
+        200 peacekeepers from Liberia"): the parser hangs the target preposition on them
+        (or on their "of" noun) instead of the verb."""
+        out = [o for c in verb.children if c.dep_ == "dobj" for o in conjuncts(c)]
+        out += [p for o in list(out) for c in o.children if c.dep_ == "prep"
+                and lemma(c) == "of" for p in pobjs(c)]
+        return out
 
     def _clausal_object(self, verb: Token) -> list[Token]:
         """An object the parser read as a clause: "striking several rebel hideouts" (the noun
@@ -767,6 +838,8 @@ class EventCoder:
         """Does the noun name who rather than what ("Haiti", "the Red Cross", "refugees",
         "him"; not "a shipment", "$5 million", "the ban")? Decides between a thing and its
         recipient as the target."""
+        if token.lower_ == "those" and any(c.dep_ in ("acl", "relcl") for c in token.children):
+            return True  # "those affected", "those who fled"
         if token.pos_ == "PRON":
             return token.lower_ in ("he", "him", "she", "her", "they", "them", "we", "us")
         if token.ent_type_ in _ACTOR_ENTS:
@@ -792,6 +865,68 @@ class EventCoder:
             c.dep_ in ("poss", "compound", "amod") and self._actor_like(c)
             for c in token.children)
 
+    def _request_makers(self, match: _Match, things: list[Token]) -> list[Token]:
+        """Who made the demand, request or appeal an event answers: "accepted the demands by
+        protesters" (the trigger's own object), "rejected an appeal lodged by X" (the
+        answer is aimed at the one who asked). A free object with its "by" / "from" phrase
+        ("refused a request from the Times") stays the target: its phrase names the maker.
+        The nouns are ``request_nouns``."""
+        words = self.cues.get("request_nouns", frozenset())
+        found = [match.obj] if match.obj is not None else []
+        found += [*things, *(c for c in match.head.children if c.dep_ == "dobj")]
+        for thing in found:
+            if lemma(thing) not in words:
+                continue
+            makers = [p for c in thing.children if c.dep_ == "prep" and thing is match.obj
+                      and lemma(c) in ("by", "from", "of") for p in pobjs(c)]
+            makers = [m for m in makers if m.pos_ != "NUM" and self._names_actor(m)]
+            makers = makers or self._makers(thing)
+            if makers:
+                return makers
+        return []
+
+    def _makers(self, thing: Token) -> list[Token]:
+        """Who made a thing, named by its participle's agent: "the policy imposed by the
+        administration", "threats made by the US", "a proposal submitted by X and Y"."""
+        return [p for c in thing.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                for a in c.children if a.dep_ == "agent" for p in pobjs(a)
+                if p.pos_ != "NUM" and self._names_actor(p)]
+
+    def _answers_maker(self, match: _Match) -> bool:
+        """A statement, answer or protest about something made by someone ("condemned the
+        threats made by X", "protest the policy imposed by Y") is aimed at its maker."""
+        return ontology.quad_class(match.type) in _VERBAL_QUADS or match.type == "PROTEST"
+
+    def _pressers(self, match: _Match) -> list[Token]:
+        """Whose pressure or request a refusal resists: "declined to resign despite the
+        pressure by Congress / under pressure from his party / despite X's request"."""
+        if match.type != "REJECT":
+            return []
+        words = self.cues.get("request_nouns", frozenset())
+        verbs = [match.head, *(c for c in match.head.children if c.dep_ == "xcomp")]
+        for verb in (*verbs, *self._governors(match.head)):
+            for prep in verb.children:
+                if prep.dep_ != "prep" or lemma(prep) not in ("despite", "under", "amid"):
+                    continue
+                for noun in pobjs(prep):
+                    if lemma(noun) not in words:
+                        continue
+                    found = [t for c in noun.children if c.dep_ == "poss" for t in conjuncts(c)]
+                    found += [p for c in noun.children if c.dep_ == "prep"
+                              and lemma(c) in ("by", "from", "of") for p in pobjs(c)]
+                    found = [t for t in found if self._names_actor(t)]
+                    if found:
+                        return found
+        return []
+
+    def _parties(self, verb: Token) -> list[Token]:
+        """The sides of a dispute a purpose is to settle: "to resolve the rift between Qatar
+        and other Gulf states", "to prevent a confrontation between Turkey and Syria"."""
+        verbs = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]  # "to try to end"
+        return [p for v in verbs for c in v.children if c.dep_ == "dobj" for o in conjuncts(c)
+                for g in o.children if g.dep_ == "prep" and lemma(g) == "between"
+                for p in pobjs(g) if self._names_actor(p)]
+
     def _content_targets(self, match: _Match, taken: Container[int] = ()) -> list[Token]:
         """Who the event is aimed at when only its purpose or content names them:
         "refused to lift sanctions on Iran", "offered to send troops to Uganda", "sent aid
@@ -803,17 +938,32 @@ class EventCoder:
             c for c in token.children if c.dep_ == "dobj"]
         clauses += [c for o in objects for c in o.children if _purpose(c) and c.dep_ == "acl"
                     and not any(g.dep_ == "poss" for g in o.children)]  # "Trump's decision to"
+        helping = ontology.quad_class(match.type) in (1, 2)
         for verb in clauses:
             found = self._purpose_objects(verb, taken)
+            found = found or (self._beneficiaries(verb) if helping else [])
+            if not found and self._answers_maker(match):  # "to protest the law passed by X"
+                found = [m for c in verb.children if c.dep_ == "dobj" for m in self._makers(c)]
+            if not found and ontology.quad_class(match.type) in _VERBAL_QUADS:
+                found = self._parties(verb)
             if found:
                 return found
             if len(clauses) < 4:  # "offered to send troops *to help* the army": its aim
                 clauses += [c for c in verb.children if _purpose(c) and c.dep_ == "advcl"]
-        if (_purpose(token) and token.dep_ == "advcl"
-                and ontology.quad_class(match.type) in _VERBAL_QUADS):
+        if _purpose(token) and ((token.dep_ == "advcl" and ontology.quad_class(match.type)
+                                 in _VERBAL_QUADS) or self._phone_call(token)):
             return [t for c in token.head.children if c.dep_ == "dobj"
                     for t in conjuncts(c) if self._actor_like(t)]
         return []
+
+    def _phone_call(self, clause: Token) -> bool:
+        """A purpose clause of a call to someone ("called Lavrov to discuss", "phoned the
+        president to apologize"): what is done in the call is done to the one called.
+        Not "called on X to" nor "called for"; the verbs are ``phone_verbs``."""
+        head = clause.head
+        return (clause.dep_ in ("xcomp", "advcl") and clause.i > head.i
+                and lemma(head) in self.cues.get("phone_verbs", ())
+                and any(c.dep_ == "dobj" and c.i < clause.i for c in head.children))
 
     def _purpose_objects(self, verb: Token, taken: Container[int] = ()) -> list[Token]:
         """Whom a purpose clause acts on: a person or state ("to help Haiti"), not a thing
@@ -829,6 +979,27 @@ class EventCoder:
                           for g in c.children if g.dep_ == "nsubj"
                           for s in conjuncts(g) if self._actor_like(s)]
         return found or self._recipients_of(verb, actor_only=True)
+
+    def _beneficiaries(self, verb: Token, depth: int = 0) -> list[Token]:
+        """The people a helping act's thing is for: "to support services *for children*",
+        "to address the needs *of people* in Yemen", "to pay for aid for *those affected*"
+        (the aid is aimed at them). Not a quantity's "of" ("dozens of activists")."""
+        things = [o for c in verb.children if c.dep_ == "dobj" for o in conjuncts(c)]
+        things += [o for c in verb.children if c.dep_ == "prep" and lemma(c) == "for"
+                   for o in pobjs(c)]
+        direct = [t for t in things if t.dep_ == "pobj" and self._acted_on(t)]
+        if direct and depth == 0:  # "to build shelters for displaced families"
+            return direct
+        for thing in things:
+            if self._actor_like(thing) or lemma(thing) in self.cues["quantity_nouns"]:
+                continue
+            found = [p for c in thing.children if c.dep_ == "prep"
+                     and lemma(c) in ("for", "of") for p in pobjs(c) if self._acted_on(p)]
+            if not found and depth == 0:  # "pay for aid for those affected": one level more
+                found = self._beneficiaries(thing, 1)
+            if found:
+                return found
+        return []
 
     def _recipients(self, match: _Match, actor_only: bool = False) -> list[Token]:
         """Who an event is aimed at when its pattern names no target (or only a thing): a
@@ -870,18 +1041,53 @@ class EventCoder:
             # "provided $3 million in humanitarian aid to Lebanon": the sum's "in" noun
             holders += [(o, _OBJ_RECIPIENT_PREPS) for c in obj.children
                         if c.dep_ == "prep" and lemma(c) == "in" for o in pobjs(c)]
+            # "sent supplies and personnel such as doctors to Nepal": the examples' phrase
+            holders += [(o, ("to",)) for c in obj.children if c.dep_ == "prep"
+                        and lemma(c) in ("as", "include") for o in pobjs(c)]
+        found_preps = [(c, preps, actor_only) for holder, preps in holders
+                       for c in holder.children if c.dep_ in ("prep", "dative")]
+        if owned:  # "suspended aid and arms deals with X": "with" hung on the verb instead
+            end = max(o.right_edge.i for o in owned) + 1
+            found_preps += [(c, _OWN_OBJECT_PREPS, True) for c in verb.children if c.i == end]
+        # "returned the painting, stolen in 1989 from a gallery, to the owner": a last "to"
+        # after the participle's own phrases belongs to the verb (when it names an actor)
+        found_preps += [(p, ("to",), True) for o in [verb, *owned, *free] for c in o.children
+                        if c.dep_ in ("relcl", "acl", "advcl") and c.i > verb.i
+                        for p in self._trailing_to(c)]
         skipped = {t.i for t in skip}
-        for holder, preps in holders:
-            for child in holder.children:
-                if (child.dep_ in ("prep", "dative") and child.i not in skipped
-                        and lemma(child) in preps and not time_adjunct(child)):
-                    found = [p for p in pobjs(child) if p.pos_ in ("PROPN", "NOUN", "PRON")]
-                    if actor_only or lemma(child) in _OWN_OBJECT_PREPS:
-                        found = [p for p in found if self._names_actor(p)]
-                    if found:
-                        return found
+        for prep, preps, actors in found_preps:
+            if prep.i in skipped:
+                continue
+            found = self._relation_objects(prep)  # "sanctions in relation to Iraq"
+            if not found and lemma(prep) in preps and not time_adjunct(prep):
+                found = [p for p in pobjs(prep) if p.pos_ in ("PROPN", "NOUN", "PRON")]
+                if actors or lemma(prep) in _OWN_OBJECT_PREPS:
+                    found = [p for p in found if self._names_actor(p)]
+            if found:
+                return found
         # "in X" stays the event's location, never its target: "marched in Baghdad"
         return []
+
+    @staticmethod
+    def _trailing_to(clause: Token) -> list[Token]:
+        """A "to" phrase that closes a participle or relative clause after the clause's own
+        phrases ("stolen in 1989 from a gallery *to the owner*", "that date back to 600 AD
+        *to Peru*"): a clause verb seldom takes a "to" last, the governing verb does,
+        wherever in the clause the parser hung it."""
+        if clause.tag_ not in ("VBN", "VBG", "VBP", "VBZ", "VBD"):
+            return []
+        preps = [t for t in clause.subtree if t.dep_ == "prep" and t.i > clause.i]
+        last = [p for p in preps if lemma(p) == "to"][-1:]
+        return last if last and last[0] is not preps[0] else []
+
+    def _relation_objects(self, prep: Token) -> list[Token]:
+        """The object of a compound preposition "in relation to X", "with regard to X" (the
+        nouns are ``relation_nouns``): what a measure concerns."""
+        if lemma(prep) not in ("in", "with"):
+            return []
+        return [p for o in pobjs(prep) if lemma(o) in self.cues.get("relation_nouns", ())
+                for c in o.children if c.dep_ == "prep" and lemma(c) in ("to", "of")
+                for p in pobjs(c) if self._names_actor(p)]
 
     def _inherited_subject(self, token: Token, passive: bool) -> list[Token]:
         """Subject of a verb that has none of its own: shared with a coordinated verb,
@@ -913,6 +1119,10 @@ class EventCoder:
                         and lemma(c) in ("on", "upon") for p in pobjs(c)]
                 if ctrl:
                     return ctrl
+            if token.dep_ == "xcomp" and self._phone_call(token):
+                own = [c for c in head.children if c.dep_ in _SUBJ]
+                if own:  # "phoned X to apologize": the caller apologizes (parsed as xcomp)
+                    return [t for c in own for t in conjuncts(c)]
             if token.dep_ == "xcomp":  # object control: "urged Iran to release the crew"
                 ctrl = [t for c in head.children if c.dep_ == "dobj" for t in conjuncts(c)]
                 ctrl = ctrl or [p for c in head.children if c.dep_ == "prep"
@@ -1018,7 +1228,7 @@ class EventCoder:
         if not targets and ontology.quad_class(match.type) in _VERBAL_QUADS:
             # "a mediation effort to help the government and the rebels reach a deal"
             for clause in (c for c in token.children if _purpose(c) and c.dep_ == "acl"):
-                targets = targets or self._purpose_objects(clause)
+                targets = targets or self._purpose_objects(clause) or self._parties(clause)
         if pattern.pobj and not targets:
             # "the release of political detainees": the people the trigger's own object
             # names are who it is done to
