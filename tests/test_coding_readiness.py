@@ -9,7 +9,7 @@ import pytest
 from spacy.language import Language
 
 from gestae.coding import EventCoder
-from gestae.coding.coder import hyphen_parts, lemma
+from gestae.coding.parse import hyphen_parts, lemma
 from gestae.model import EventCandidate
 
 

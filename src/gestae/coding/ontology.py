@@ -58,6 +58,10 @@ def _type_entry(type_: str) -> dict[str, Any]:
         raise KeyError(f"unknown PLOVER event type: {type_!r}") from None
 
 
+# quad classes of words rather than deeds (verbal cooperation, verbal conflict)
+VERBAL_QUADS = (1, 3)
+
+
 def quad_class(type: str) -> int:  # noqa: A002 - the contract's name
     """PLOVER quad category: 1 verbal coop., 2 material coop., 3 verbal conflict, 4 material."""
     return int(_type_entry(type)["quad"])

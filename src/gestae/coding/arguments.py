@@ -1,0 +1,752 @@
+"""Who did it and to whom: the source and target tokens of a matched trigger, read from the
+dependency parse.
+
+Active voice (nsubj -> source, dobj -> target), passive (agent -> source, nsubjpass ->
+target), prepositional targets ("fired at X"), recipients of things given ("sent aid to X"),
+purposes ("sent troops to help X"), owners of things acted on, and subjects a verb inherits
+from the clause that governs it. A place "in" which an event happens stays its location.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Container, Iterable
+
+from spacy.tokens import Token
+
+from gestae.actors.kb import norm, role_heads
+from gestae.coding import ontology
+from gestae.coding.match import TriggerMatch
+from gestae.coding.parse import (
+    RELATIVE_PRONOUNS,
+    SUBJECT_DEPS,
+    governors,
+    is_apposition,
+    is_passive,
+    is_purpose,
+    lemma,
+    light_verb,
+    misparsed_main_verb,
+)
+from gestae.coding.patterns import (
+    cues,
+    is_armed_word,
+    is_noun_word,
+    is_place_word,
+    is_verb_word,
+)
+from gestae.coding.phrases import conjuncts, pobjs, time_adjunct
+
+_VERB_RECIPIENT_PREPS = ("to", "against", "toward", "towards", "upon")
+_OBJ_RECIPIENT_PREPS = (*_VERB_RECIPIENT_PREPS, "on")
+_OWN_OBJECT_PREPS = ("of", "with", "for")
+_ACTOR_ENTS = ("PERSON", "ORG", "GPE", "NORP")
+
+
+class ArgumentReader:
+    """Reads a match's sources and targets in place; ``index`` is the coder's pattern index
+    (an event noun is one a pattern names)."""
+
+    def __init__(self, index: Container[tuple[str, str]]) -> None:
+        self.index = index
+        self.cues = cues()
+
+    def read(self, match: TriggerMatch, matches: list[TriggerMatch]) -> None:
+        trigger_heads = {m.head.i for m in matches} | {t.i for m in matches for t in m.tokens}
+        if match.pattern.pos == "noun":
+            self._noun_arguments(match)
+        else:
+            self._verb_arguments(match, trigger_heads - {t.i for t in match.tokens})
+        match.sources = self._issuers(self._resolve_relative(match, match.sources))
+        match.targets = self._resolve_relative(match, match.targets)
+        instruments = set().union(*self.cues["instruments"].values())
+        match.sources = [s for s in match.sources
+                         if s.i not in trigger_heads and lemma(s) not in instruments
+                         and s.ent_type_ not in ("DATE", "TIME")]
+        own = {t.i for t in match.tokens if t.dep_ == "pobj"} if match.pattern.pos == "noun" \
+            else set()  # "the release of prisoners": the people released
+
+        def keep(found: list[Token]) -> list[Token]:
+            return [t for t in found if (t.i not in trigger_heads or t is match.obj or t.i in own)
+                    and t not in match.sources and t.ent_type_ not in ("DATE", "TIME")]
+
+        match.targets = (keep(match.targets) or keep(self._participle_targets(match, matches))
+                         or keep(self._carrier_targets(match, matches)))
+
+    @staticmethod
+    def _carrier_targets(match: TriggerMatch, matches: list[TriggerMatch]) -> list[Token]:
+        """The object of the act a participle's noun goes on to do: "the missiles fired by
+        the army struck an arms depot" (the firing hit the depot). Only when that verb is a
+        trigger of the same type, so the two words tell one act."""
+        token = match.head
+        if match.pattern.pos != "verb" or token.dep_ != "acl" or token.tag_ != "VBN":
+            return []
+        noun = token.head
+        verb = noun.head
+        if noun.dep_ not in SUBJECT_DEPS or not any(
+                m.head.i == verb.i and m.type == match.type for m in matches):
+            return []
+        return [t for c in verb.children if c.dep_ == "dobj" for t in conjuncts(c)]
+
+    def _participle_targets(self, match: TriggerMatch, matches: list[TriggerMatch]) -> list[Token]:
+        """The object of a participle clause that goes on to tell the same act: "carried out
+        a raid, targeting IS commanders", "launched air strikes, killing dozens of fighters",
+        "started a hunger strike, protesting the new law". Only a clause without a subject
+        of its own whose verb tells the cost of an attack or is a trigger of the same type."""
+        verb = match.head if match.pattern.pos == "verb" else light_verb(match.head)
+        if verb is None:
+            return []
+        same = {m.head.i for m in matches if m.type == match.type and m is not match}
+        for clause in verb.children:
+            if clause.dep_ not in ("advcl", "xcomp") or clause.tag_ != "VBG" or any(
+                    c.dep_ in (*SUBJECT_DEPS, "nsubjpass", "mark") for c in clause.children):
+                continue
+            cost = match.type == "ASSAULT" and lemma(clause) in self.cues["consequence_verbs"]
+            if cost or clause.i in same:
+                found = [t for c in clause.children if c.dep_ == "dobj" for t in conjuncts(c)]
+                found = found or self._clausal_object(clause)
+                if found:
+                    return found
+        return []
+
+    def _issuers(self, tokens: list[Token]) -> list[Token]:
+        """A document as the actor ("a statement calling on ...") stands for whoever issued
+        it: its possessor, its "by"/"from" phrase, or the subject of "issued"."""
+        out: list[Token] = []
+        for token in tokens:
+            found: list[Token] = []
+            if lemma(token) in self.cues["document_nouns"]:
+                found = [t for c in token.children if c.dep_ == "poss" for t in conjuncts(c)]
+                found = found or [p for c in token.children if c.dep_ == "prep"
+                                  and lemma(c) in ("by", "from") for p in pobjs(c)]
+                if not found and token.dep_ == "dobj":
+                    found = [t for c in token.head.children if c.dep_ in SUBJECT_DEPS
+                             for t in conjuncts(c)]
+            out.extend(t for t in (found or [token]) if t not in out)
+        return out
+
+    @staticmethod
+    def _resolve_relative(match: TriggerMatch, tokens: list[Token]) -> list[Token]:
+        """"the protesters, who were demanding jobs": "who" is the modified noun."""
+        out: list[Token] = []
+        for token in tokens:
+            if lemma(token) in RELATIVE_PRONOUNS:
+                if match.head.dep_ == "relcl":
+                    out.extend(t for t in conjuncts(match.head.head) if t not in out)
+            elif token not in out:
+                out.append(token)
+        return out
+
+    def _verb_arguments(self, match: TriggerMatch, taken: Container[int] = ()) -> None:
+        """Source and target of a verbal trigger; ``taken``: words of other triggers, which
+        a purpose clause cannot offer as the target ("offered to *send troops* to X")."""
+        token, pattern = match.head, match.pattern
+        passive = is_passive(token)
+        sources: list[Token] = []
+        targets: list[Token] = []
+        holders = [token]
+        if match.obj is not None:  # "launched an operation, Operation X, against Y"
+            holders += [match.obj, *(c for c in match.obj.children if c.dep_ == "appos")]
+        if pattern.dobj == "none" and pattern.target_preps:
+            holders += self._moved_objects(token)
+        given: list[Token] = []  # "sent aid *to Haiti*", "released them *to the ICRC*"
+        for child in token.children:
+            dep = child.dep_
+            if child in match.tokens or (match.obj is not None and match.obj in conjuncts(child)):
+                continue
+            if dep == "dobj" and is_apposition(child):
+                continue  # "outlawed the X Association, the country's leading group"
+            if dep in SUBJECT_DEPS and passive:
+                targets.extend(conjuncts(child))  # elliptic passive: "50 [were] wounded"
+            elif dep in SUBJECT_DEPS:
+                (targets if pattern.subject == "target" else sources).extend(conjuncts(child))
+            elif dep == "nsubjpass":
+                targets.extend(conjuncts(child))
+            elif dep == "agent":
+                sources.extend(pobjs(child))
+            elif dep == "dative" and child.pos_ == "ADP":
+                given.extend(pobjs(child))
+            elif dep in ("dobj", "dative") and pattern.dobj in ("target", "source"):
+                (targets if pattern.dobj == "target" else sources).extend(conjuncts(child))
+        # a place "in" which force is used is where it happened; a restriction laid on a
+        # place, or help or protection given or sought there, is aimed at it when the
+        # pattern names "in" ("deployed peacekeepers in Darfur", "sought refuge in Sudan")
+        area = self._area_measure(match) or (
+            "in" in pattern.target_preps and ontology.quad_class(match.type) != 4)
+        for holder in holders:
+            for child in holder.children:
+                if child.dep_ != "prep" or child in match.tokens:
+                    continue
+                if lemma(child) == "to" and "to" in pattern.target_preps:
+                    given.extend(pobjs(child))
+                elif lemma(child) in pattern.target_preps or (area and lemma(child) == "in"):
+                    targets.extend(self._aimed(child, area))
+                elif lemma(child) in pattern.source_preps:
+                    sources.extend(pobjs(child))
+        if given and not any(self._names_actor(t) for t in targets):
+            # the receiver of a thing is the target ("surrendered the town to the army"); a
+            # person handed over stays it ("released two hostages to the Red Cross")
+            targets = [*(t for t in targets if t.dep_ != "dobj"), *given]
+        if pattern.prep and pattern.prep[0] in pattern.target_preps:
+            for prep in match.tokens[1:]:
+                if prep.dep_ in ("prep", "dative") and lemma(prep) in pattern.target_preps:
+                    targets.extend(self._aimed(prep, area))
+        if not targets and not passive and pattern.dobj == "target" and not pattern.obj:
+            for conj in conjuncts(token)[1:]:  # "arrested and detained the organizers"
+                if conj.pos_ == "VERB" and not any(
+                    c.dep_ in SUBJECT_DEPS for c in conj.children
+                ):
+                    targets = [t for c in conj.children if c.dep_ == "dobj"
+                               for t in conjuncts(c)]
+                    if targets:  # "bombed, strafed and rocketed the road": the last one's
+                        break
+        if not sources and token.pos_ in ("NOUN", "PROPN", "ADJ") or token.dep_ == "amod":
+            # a verb the parser read as a noun or adjective: "a looter shot and killed",
+            # "troops are patrolling markets" (the subject hangs on "are")
+            prev = token.doc[token.i - 1] if token.i else token
+            sources = sources or [c for c in token.children if c.dep_ in ("compound", "nmod")
+                                  and c.i < token.i]
+            sources = sources or [t for c in prev.children if c.dep_ in SUBJECT_DEPS
+                                  for t in conjuncts(c)]
+        if not sources:
+            sources = self.inherited_subject(token, passive)
+        if not targets and not passive and ontology.quad_class(match.type) == 4:
+            targets = self._clausal_object(token)
+        if not targets and token.dep_ == "amod":  # "bombed police headquarters" (misparsed)
+            noun = token.head
+            while noun.dep_ == "compound" and noun.head.i > noun.i:
+                noun = noun.head
+            targets = conjuncts(noun)
+        if not targets and passive:  # "Also bombed was the village of X": the inverted subject
+            targets = [t for c in token.children if c.dep_ == "auxpass" and c.i > token.i
+                       for a in c.children if a.dep_ in ("attr", "nsubj")
+                       for t in conjuncts(a)]
+        if not targets and token.dep_ in ("relcl", "acl") and passive:
+            targets = [token.head]
+        if not targets and not passive:
+            targets = self._clause_aim(match) or self._addressees(token)
+        if not passive and not any(self._names_actor(t) for t in targets):
+            # "donated $1 million to the WFP": the recipient is the target, not the thing
+            targets = self._recipients(match, actor_only=bool(targets)) or targets
+        if not targets and pattern.xcomp and match.type == "THREATEN":
+            # "threatened to shell the city": the threatened act's object is the target
+            targets = [t for c in token.children if c.dep_ in ("xcomp", "ccomp")
+                       for o in c.children if o.dep_ == "dobj" for t in conjuncts(o)]
+        if not passive and not any(self._names_actor(t) for t in targets):
+            targets = self._request_makers(match, targets) or targets
+        if not passive and not any(self._names_actor(t) for t in targets) and (
+                self._answers_maker(match)):
+            targets = [m for t in targets for m in self._makers(t)] or targets
+        if not targets and not passive:
+            targets = self._pressers(match)
+        if not passive and not any(self._names_actor(t) for t in targets):
+            targets = self._content_targets(match, taken) or targets
+        if (not passive and targets and not any(self._names_actor(t) for t in targets)
+                and ontology.quad_class(match.type) in (1, 2)):
+            targets = self._beneficiaries(token) or targets  # "support services for children"
+        if not passive and targets and all(is_armed_word(lemma(t)) for t in targets):
+            # "mobilized troops for an assault on Gaza": the troops are the means, the
+            # assault's target is the event's
+            targets = [p for c in token.children if c.dep_ == "prep" and lemma(c) == "for"
+                       for o in pobjs(c) for p in self._event_targets(o)] or targets
+        match.sources, match.targets = sources, targets
+
+    @staticmethod
+    def _clause_aim(match: TriggerMatch) -> list[Token]:
+        """The aim of an attack whose relative clause lists its means before it: "launched
+        a coordinated attack that included 500 troops, tanks and rockets *on the HQ*" (the
+        parser hangs "on" on the listed means)."""
+        if match.obj is None or ontology.quad_class(match.type) != 4:
+            return []
+        return [p for c in match.obj.children if c.dep_ == "relcl"
+                for d in c.children if d.dep_ == "dobj" for o in conjuncts(d)
+                for g in o.children if g.dep_ == "prep" and lemma(g) in ("on", "against")
+                for p in pobjs(g)]
+
+    def _addressees(self, verb: Token) -> list[Token]:
+        """Whom a letter or message says what its participle tells: "sent a letter to the
+        WHO threatening to cut funding", "a message to Kabul demanding ..." (the one it
+        was sent to is the target)."""
+        if verb.dep_ not in ("advcl", "acl") or verb.tag_ != "VBG" or verb.i < verb.head.i:
+            return []
+        head = verb.head
+        docs = self.cues["document_nouns"]
+        if lemma(head) in docs:
+            letter = head
+        else:
+            letter = next((c for c in head.children if c.dep_ == "dobj"
+                           and lemma(c) in docs), None)
+        if letter is None:
+            return []
+        preps = [c for c in (*head.children, *letter.children)
+                 if c.dep_ in ("prep", "dative") and lemma(c) in ("to", "for")]
+        return [p for c in preps for p in pobjs(c) if self._names_actor(p)]
+
+    @staticmethod
+    def _moved_objects(verb: Token) -> list[Token]:
+        """The objects of a verb whose object is only what is moved ("withdrew the batch of
+        200 peacekeepers from Liberia"): the parser hangs the target preposition on them
+        (or on their "of" noun) instead of the verb."""
+        out = [o for c in verb.children if c.dep_ == "dobj" for o in conjuncts(c)]
+        out += [p for o in list(out) for c in o.children if c.dep_ == "prep"
+                and lemma(c) == "of" for p in pobjs(c)]
+        return out
+
+    def _clausal_object(self, verb: Token) -> list[Token]:
+        """An object the parser read as a clause: "striking several rebel hideouts" (the noun
+        as a clausal complement), "targeting the army held districts of X" (a held or
+        controlled place read as a clause of its own: its object is the target)."""
+        for child in verb.children:
+            if child.dep_ != "ccomp" or child.i < verb.i:
+                continue
+            if child.pos_ in ("NOUN", "PROPN") or (child.tag_ == "VBZ" and is_noun_word(
+                    lemma(child)) and not is_verb_word(lemma(child))):
+                return conjuncts(child)  # "hideouts", a noun only, tagged as a verb
+            if lemma(child) in self.cues.get("control_participles", ()) and child.tag_ in (
+                    "VBN", "VBD"):
+                return [t for c in child.children if c.dep_ == "dobj" for t in conjuncts(c)]
+        return []
+
+    def _actor_like(self, token: Token) -> bool:
+        """Does the noun name who rather than what ("Haiti", "the Red Cross", "refugees",
+        "him"; not "a shipment", "$5 million", "the ban")? Decides between a thing and its
+        recipient as the target."""
+        if token.lower_ == "those" and any(c.dep_ in ("acl", "relcl") for c in token.children):
+            return True  # "those affected", "those who fled"
+        if token.pos_ == "PRON":
+            return token.lower_ in ("he", "him", "she", "her", "they", "them", "we", "us")
+        if token.ent_type_ in _ACTOR_ENTS:
+            return True
+        if token.pos_ == "PROPN" and token.ent_type_ in ("", "FAC", "LOC") and not any(
+                c.dep_ == "nummod" for c in token.children):
+            return True  # a name the NER missed; not "USD1 million"
+        word = lemma(token)
+        return (word in self.cues["people_nouns"] or norm(token.text) in role_heads()
+                or norm(word) in role_heads())
+
+    def _acted_on(self, token: Token) -> bool:
+        """A state, person or people a purpose names ("to help Haiti", "to free the
+        hostages"), not an institution one sets up ("to set up a research institute")."""
+        if token.ent_type_ in ("PERSON", "GPE", "NORP") or token.pos_ == "PRON":
+            return self._actor_like(token)
+        return token.pos_ == "NOUN" and self._actor_like(token)
+
+    def _names_actor(self, token: Token) -> bool:
+        """An actor, or a thing named by its owner ("Trump's decision", "Iraqi demands"),
+        which the actor resolver codes by that owner."""
+        return self._actor_like(token) or any(
+            c.dep_ in ("poss", "compound", "amod") and self._actor_like(c)
+            for c in token.children)
+
+    def _request_makers(self, match: TriggerMatch, things: list[Token]) -> list[Token]:
+        """Who made the demand, request or appeal an event answers: "accepted the demands by
+        protesters" (the trigger's own object), "rejected an appeal lodged by X" (the
+        answer is aimed at the one who asked). A free object with its "by" / "from" phrase
+        ("refused a request from the Times") stays the target: its phrase names the maker.
+        The nouns are ``request_nouns``."""
+        words = self.cues.get("request_nouns", frozenset())
+        found = [match.obj] if match.obj is not None else []
+        found += [*things, *(c for c in match.head.children if c.dep_ == "dobj")]
+        for thing in found:
+            if lemma(thing) not in words:
+                continue
+            makers = [p for c in thing.children if c.dep_ == "prep" and thing is match.obj
+                      and lemma(c) in ("by", "from", "of") for p in pobjs(c)]
+            makers = [m for m in makers if m.pos_ != "NUM" and self._names_actor(m)]
+            makers = makers or self._makers(thing)
+            if makers:
+                return makers
+        return []
+
+    def _makers(self, thing: Token) -> list[Token]:
+        """Who made a thing, named by its participle's agent: "the policy imposed by the
+        administration", "threats made by the US", "a proposal submitted by X and Y"."""
+        return [p for c in thing.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                for a in c.children if a.dep_ == "agent" for p in pobjs(a)
+                if p.pos_ != "NUM" and self._names_actor(p)]
+
+    def _answers_maker(self, match: TriggerMatch) -> bool:
+        """A statement, answer or protest about something made by someone ("condemned the
+        threats made by X", "protest the policy imposed by Y") is aimed at its maker."""
+        return ontology.quad_class(match.type) in ontology.VERBAL_QUADS or match.type == "PROTEST"
+
+    def _pressers(self, match: TriggerMatch) -> list[Token]:
+        """Whose pressure or request a refusal resists: "declined to resign despite the
+        pressure by Congress / under pressure from his party / despite X's request"."""
+        if match.type != "REJECT":
+            return []
+        words = self.cues.get("request_nouns", frozenset())
+        verbs = [match.head, *(c for c in match.head.children if c.dep_ == "xcomp")]
+        for verb in (*verbs, *governors(match.head)):
+            for prep in verb.children:
+                if prep.dep_ != "prep" or lemma(prep) not in ("despite", "under", "amid"):
+                    continue
+                for noun in pobjs(prep):
+                    if lemma(noun) not in words:
+                        continue
+                    found = [t for c in noun.children if c.dep_ == "poss" for t in conjuncts(c)]
+                    found += [p for c in noun.children if c.dep_ == "prep"
+                              and lemma(c) in ("by", "from", "of") for p in pobjs(c)]
+                    found = [t for t in found if self._names_actor(t)]
+                    if found:
+                        return found
+        return []
+
+    def _parties(self, verb: Token) -> list[Token]:
+        """The sides of a dispute a purpose is to settle: "to resolve the rift between Qatar
+        and other Gulf states", "to prevent a confrontation between Turkey and Syria"."""
+        verbs = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]  # "to try to end"
+        return [p for v in verbs for c in v.children if c.dep_ == "dobj" for o in conjuncts(c)
+                for g in o.children if g.dep_ == "prep" and lemma(g) == "between"
+                for p in pobjs(g) if self._names_actor(p)]
+
+    def _content_targets(self, match: TriggerMatch, taken: Container[int] = ()) -> list[Token]:
+        """Who the event is aimed at when only its purpose or content names them:
+        "refused to lift sanctions on Iran", "offered to send troops to Uganda", "sent aid
+        to help Haiti"; and the person an act of speech was arranged with: "called the
+        minister to discuss the crisis" (the discussion is with the minister)."""
+        token = match.head
+        clauses = [c for c in token.children if is_purpose(c) and c.dep_ in ("xcomp", "advcl")]
+        objects = [match.obj] if match.obj is not None else [
+            c for c in token.children if c.dep_ == "dobj"]
+        clauses += [c for o in objects for c in o.children if is_purpose(c) and c.dep_ == "acl"
+                    and not any(g.dep_ == "poss" for g in o.children)]  # "Trump's decision to"
+        helping = ontology.quad_class(match.type) in (1, 2)
+        for verb in clauses:
+            found = self._purpose_objects(verb, taken)
+            found = found or (self._beneficiaries(verb) if helping else [])
+            if not found and self._answers_maker(match):  # "to protest the law passed by X"
+                found = [m for c in verb.children if c.dep_ == "dobj" for m in self._makers(c)]
+            if not found and ontology.quad_class(match.type) in ontology.VERBAL_QUADS:
+                found = self._parties(verb)
+            if found:
+                return found
+            if len(clauses) < 4:  # "offered to send troops *to help* the army": its aim
+                clauses += [c for c in verb.children if is_purpose(c) and c.dep_ == "advcl"]
+        if is_purpose(token) and ((token.dep_ == "advcl" and ontology.quad_class(match.type)
+                                 in ontology.VERBAL_QUADS) or self._phone_call(token)):
+            return [t for c in token.head.children if c.dep_ == "dobj"
+                    for t in conjuncts(c) if self._actor_like(t)]
+        return []
+
+    def _phone_call(self, clause: Token) -> bool:
+        """A purpose clause of a call to someone ("called Lavrov to discuss", "phoned the
+        president to apologize"): what is done in the call is done to the one called.
+        Not "called on X to" nor "called for"; the verbs are ``phone_verbs``."""
+        head = clause.head
+        return (clause.dep_ in ("xcomp", "advcl") and clause.i > head.i
+                and lemma(head) in self.cues.get("phone_verbs", ())
+                and any(c.dep_ == "dobj" and c.i < clause.i for c in head.children))
+
+    def _purpose_objects(self, verb: Token, taken: Container[int] = ()) -> list[Token]:
+        """Whom a purpose clause acts on: a person or state ("to help Haiti"), not a thing
+        made ("to set up a research institute") nor the words of another trigger ("to send
+        troops"); the subject of its bare infinitive ("to help X and Y reach a deal"); or
+        the receiver of its "to" / "against" phrase."""
+        bare = ("VB", "VBP") if lemma(verb) in self.cues["bare_infinitive_verbs"] else ("VB",)
+        found = [t for c in verb.children if c.dep_ == "dobj" for t in conjuncts(c)
+                 if self._acted_on(t) and t.i not in taken]
+        found = found or [s for c in verb.children if c.dep_ in ("ccomp", "xcomp")
+                          and c.tag_ in bare and not any(
+                              g.dep_ in ("aux", "mark") for g in c.children)
+                          for g in c.children if g.dep_ == "nsubj"
+                          for s in conjuncts(g) if self._actor_like(s)]
+        return found or self._recipients_of(verb, actor_only=True)
+
+    def _beneficiaries(self, verb: Token, depth: int = 0) -> list[Token]:
+        """The people a helping act's thing is for: "to support services *for children*",
+        "to address the needs *of people* in Yemen", "to pay for aid for *those affected*"
+        (the aid is aimed at them). Not a quantity's "of" ("dozens of activists")."""
+        things = [o for c in verb.children if c.dep_ == "dobj" for o in conjuncts(c)]
+        things += [o for c in verb.children if c.dep_ == "prep" and lemma(c) == "for"
+                   for o in pobjs(c)]
+        direct = [t for t in things if t.dep_ == "pobj" and self._acted_on(t)]
+        if direct and depth == 0:  # "to build shelters for displaced families"
+            return direct
+        for thing in things:
+            if self._actor_like(thing) or lemma(thing) in self.cues["quantity_nouns"]:
+                continue
+            found = [p for c in thing.children if c.dep_ == "prep"
+                     and lemma(c) in ("for", "of") for p in pobjs(c) if self._acted_on(p)]
+            if not found and depth == 0:  # "pay for aid for those affected": one level more
+                found = self._beneficiaries(thing, 1)
+            if found:
+                return found
+        return []
+
+    def _recipients(self, match: TriggerMatch, actor_only: bool = False) -> list[Token]:
+        """Who an event is aimed at when its pattern names no target (or only a thing): a
+        person object that is part of the trigger ("summoned the ambassador"), the object
+        of "to"/"against" on the verb, of "on" on its object ("lifted sanctions (imposed) on
+        X", "suspended deliveries to X") or on the object of its preposition ("called for
+        sanctions against X"), or a state "of" its object ("lifted its blockade of Qatar").
+        ``actor_only``: only objects that name actors."""
+        obj = match.obj
+        if obj is not None and lemma(obj) in self.cues["recipient_objects"]:
+            return conjuncts(obj)
+        # the trigger's own object ("lifted its blockade of Qatar") and the object of its
+        # preposition ("called for the release of X") take "of" too; a free object keeps
+        # its of-phrase as part of its own span ("the home of a Palestinian man")
+        owned = conjuncts(obj) if obj is not None else []  # "aid and arms deals with X"
+        owned += [o for t in match.tokens[1:] if t.dep_ == "prep" for o in pobjs(t)]
+        free = [] if obj is not None else [c for c in match.head.children if c.dep_ == "dobj"]
+        return self._recipients_of(match.head, actor_only, owned, free, skip=match.tokens)
+
+    def _recipients_of(self, verb: Token, actor_only: bool, owned: list[Token] | None = None,
+                       free: list[Token] | None = None,
+                       skip: Iterable[Token] = ()) -> list[Token]:
+        """Objects of the recipient prepositions of ``verb`` and of its objects (``owned``
+        ones also through "of"; by default its direct objects, free), first found first."""
+        owned = owned or []
+        if free is None:
+            free = [c for c in verb.children if c.dep_ == "dobj"]
+        holders: list[tuple[Token, tuple[str, ...]]] = [(verb, _VERB_RECIPIENT_PREPS)]
+        for obj in [*owned, *free]:
+            # the trigger's own object: "its blockade of Qatar", "a ceasefire with the
+            # Taliban", "sought aid for war victims" (only when they name an actor)
+            own = _OWN_OBJECT_PREPS if obj in owned else ()
+            holders.append((obj, (*_OBJ_RECIPIENT_PREPS, *own)))
+            holders += [(c, _OBJ_RECIPIENT_PREPS) for c in obj.children
+                        if c.dep_ == "acl" and c.tag_ == "VBN"]
+            # "the ban that they imposed on aid agencies"
+            holders += [(c, ("on", "against", "upon")) for c in obj.children
+                        if c.dep_ == "relcl"]
+            # "provided $3 million in humanitarian aid to Lebanon": the sum's "in" noun
+            holders += [(o, _OBJ_RECIPIENT_PREPS) for c in obj.children
+                        if c.dep_ == "prep" and lemma(c) == "in" for o in pobjs(c)]
+            # "sent supplies and personnel such as doctors to Nepal": the examples' phrase
+            holders += [(o, ("to",)) for c in obj.children if c.dep_ == "prep"
+                        and lemma(c) in ("as", "include") for o in pobjs(c)]
+        found_preps = [(c, preps, actor_only) for holder, preps in holders
+                       for c in holder.children if c.dep_ in ("prep", "dative")]
+        if owned:  # "suspended aid and arms deals with X": "with" hung on the verb instead
+            end = max(o.right_edge.i for o in owned) + 1
+            found_preps += [(c, _OWN_OBJECT_PREPS, True) for c in verb.children if c.i == end]
+        # "returned the painting, stolen in 1989 from a gallery, to the owner": a last "to"
+        # after the participle's own phrases belongs to the verb (when it names an actor)
+        found_preps += [(p, ("to",), True) for o in [verb, *owned, *free] for c in o.children
+                        if c.dep_ in ("relcl", "acl", "advcl") and c.i > verb.i
+                        for p in self._trailing_to(c)]
+        skipped = {t.i for t in skip}
+        for prep, preps, actors in found_preps:
+            if prep.i in skipped:
+                continue
+            found = self._relation_objects(prep)  # "sanctions in relation to Iraq"
+            if not found and lemma(prep) in preps and not time_adjunct(prep):
+                found = [p for p in pobjs(prep) if p.pos_ in ("PROPN", "NOUN", "PRON")]
+                if actors or lemma(prep) in _OWN_OBJECT_PREPS:
+                    found = [p for p in found if self._names_actor(p)]
+            if found:
+                return found
+        # "in X" stays the event's location, never its target: "marched in Baghdad"
+        return []
+
+    @staticmethod
+    def _trailing_to(clause: Token) -> list[Token]:
+        """A "to" phrase that closes a participle or relative clause after the clause's own
+        phrases ("stolen in 1989 from a gallery *to the owner*", "that date back to 600 AD
+        *to Peru*"): a clause verb seldom takes a "to" last, the governing verb does,
+        wherever in the clause the parser hung it."""
+        if clause.tag_ not in ("VBN", "VBG", "VBP", "VBZ", "VBD"):
+            return []
+        preps = [t for t in clause.subtree if t.dep_ == "prep" and t.i > clause.i]
+        last = [p for p in preps if lemma(p) == "to"][-1:]
+        return last if last and last[0] is not preps[0] else []
+
+    def _relation_objects(self, prep: Token) -> list[Token]:
+        """The object of a compound preposition "in relation to X", "with regard to X" (the
+        nouns are ``relation_nouns``): what a measure concerns."""
+        if lemma(prep) not in ("in", "with"):
+            return []
+        return [p for o in pobjs(prep) if lemma(o) in self.cues.get("relation_nouns", ())
+                for c in o.children if c.dep_ == "prep" and lemma(c) in ("to", "of")
+                for p in pobjs(c) if self._names_actor(p)]
+
+    def inherited_subject(self, token: Token, passive: bool) -> list[Token]:
+        """Subject of a verb that has none of its own: shared with a coordinated verb,
+        controlled by the main clause ("opened fire, killing three"), or the noun a relative
+        clause or participle modifies."""
+        if passive:
+            return []
+        head = token.head
+        if (token.dep_ == "acl" and lemma(token) in self.cues.get("blast_verbs", ())
+                and head.dep_ not in ("ROOT", "appos") and misparsed_main_verb(token)):
+            return []  # "car bombs targeting patrols detonated": not the patrols' act
+        if token.dep_ in ("relcl", "acl"):
+            return conjuncts(head)
+        if token.dep_ == "pcomp" and head.dep_ == "prep":
+            return self._gerund_subject(head)
+        if token.dep_ == "acomp" and head.pos_ in ("VERB", "AUX"):
+            # "X is ready to send troops", "X stands ready to help": the subject of "is"
+            own = [c for c in head.children if c.dep_ in SUBJECT_DEPS]
+            if own:
+                return [t for c in own for t in conjuncts(c)]
+            return self.inherited_subject(head, is_passive(head))
+        if token.dep_ in ("conj", "xcomp", "advcl") and head is not token:
+            if token.dep_ == "advcl" and token.tag_ != "VBG":
+                if not is_purpose(token):
+                    return []
+                # "called Lavrov to discuss": the caller discusses; but "called on the US
+                # to lift": the one called on is to act
+                ctrl = [p for c in head.children if c.dep_ == "prep"
+                        and lemma(c) in ("on", "upon") for p in pobjs(c)]
+                if ctrl:
+                    return ctrl
+            if token.dep_ == "xcomp" and self._phone_call(token):
+                own = [c for c in head.children if c.dep_ in SUBJECT_DEPS]
+                if own:  # "phoned X to apologize": the caller apologizes (parsed as xcomp)
+                    return [t for c in own for t in conjuncts(c)]
+            if token.dep_ == "xcomp":  # object control: "urged Iran to release the crew"
+                ctrl = [t for c in head.children if c.dep_ == "dobj" for t in conjuncts(c)]
+                ctrl = ctrl or [p for c in head.children if c.dep_ == "prep"
+                                and lemma(c) in ("on", "upon") for p in pobjs(c)]
+                if ctrl:
+                    return ctrl
+            own = [c for c in head.children if c.dep_ in SUBJECT_DEPS]
+            if own and not is_passive(head):
+                return [t for c in own for t in conjuncts(c)]
+            ready = [t for c in head.children if c.dep_ == "nsubjpass" for t in conjuncts(c)]
+            if ready and token.dep_ == "xcomp" and self.ready(head):
+                return ready  # "Turkey is poised / set to send troops": the one made ready
+            if not own:
+                return self.inherited_subject(head, is_passive(head))
+        return []
+
+    def ready(self, word: Token) -> bool:
+        """A verb of intention ("plans to") or a word of readiness ("is ready / willing /
+        poised to"): what it governs is intended, not done."""
+        if lemma(word) in self.cues["readiness_adjectives"]:
+            return word.pos_ in ("ADJ", "VERB")
+        return lemma(word) in self.cues["future_verbs"] and word.pos_ == "VERB"
+
+    def _gerund_subject(self, prep: Token) -> list[Token]:
+        """Subject of a gerund under a preposition: "stopped short of threatening" (the
+        subject of the verb), "accused Iran of arming the rebels" (its object)."""
+        gov = prep.head
+        if gov.dep_ == "advmod" and lemma(gov) in self.cues["negating_adverbs"]:
+            gov = gov.head
+        if gov.pos_ not in ("VERB", "AUX"):
+            return []
+        if lemma(prep) in ("of", "for", "from"):
+            objs = [t for c in gov.children if c.dep_ == "dobj" for t in conjuncts(c)]
+            if objs:
+                return objs
+        own = [t for c in gov.children if c.dep_ in SUBJECT_DEPS for t in conjuncts(c)]
+        if own and not is_passive(gov):
+            return own
+        return [] if own else self.inherited_subject(gov, is_passive(gov))
+
+    def _aimed(self, prep: Token, area: bool = False) -> list[Token]:
+        """Objects of a target preposition, without the places of "in": "attacked positions
+        in Idlib" is aimed at the positions, and happened in Idlib. ``area``: the event is a
+        restriction laid on a place ("a curfew in Basra"), whose people it is aimed at."""
+        found = pobjs(prep)
+        if lemma(prep) == "in" and not area:
+            found = [p for p in found if not self._place(p)]
+        return found
+
+    def _area_measure(self, match: TriggerMatch) -> bool:
+        """A restriction laid on an area ("declared a state of siege", "imposed a curfew",
+        "lifted martial law"): the trigger's object, its "of" noun or their modifiers."""
+        obj = match.obj
+        if obj is None:
+            return False
+        words = [obj, *(o for c in obj.children if c.dep_ == "prep" and lemma(c) == "of"
+                        for o in pobjs(c))]
+        words += [c for w in list(words) for c in w.children if c.dep_ in ("amod", "compound")]
+        return any(lemma(w) in self.cues["area_measures"] for w in words)
+
+    def _place(self, token: Token) -> bool:
+        """A noun that names where rather than whom: a place entity, a country, region or
+        sizeable city of the gazetteer (the small NER tags some as persons), or a word of
+        place ("the province", "northern parts")."""
+        if token.ent_type_ in ("GPE", "LOC", "FAC"):
+            return True
+        if lemma(token) in self.cues["place_nouns"]:
+            return True
+        return token.pos_ == "PROPN" and is_place_word(token.text)
+
+    def _event_targets(self, noun: Token) -> list[Token]:
+        """The target of an event noun that is itself the object of a light verb ("carried
+        out attacks *on the parliament*"); empty for a noun that names no event."""
+        if ("noun", lemma(noun)) not in self.index:
+            return []
+        preps = ("against", "on", "upon", "at", "targeting")
+        return [p for c in noun.children if c.dep_ == "prep" and lemma(c) in preps
+                for p in pobjs(c) if p.ent_type_ not in ("DATE", "TIME")]
+
+    def _noun_arguments(self, match: TriggerMatch) -> None:
+        token, pattern = match.head, match.pattern
+        sources: list[Token] = []
+        targets: list[Token] = []
+        for child in token.children:
+            dep, lem = child.dep_, lemma(child)
+            if child in match.tokens:
+                continue
+            if dep == "poss" and child.pos_ in ("PROPN", "NOUN"):
+                sources.extend(conjuncts(child))
+            elif dep in ("amod", "compound") and child.ent_type_ in ("NORP", "ORG", "GPE"):
+                sources.append(child)
+            elif dep == "prep":
+                if lem == "of":
+                    (sources if pattern.of_role == "source" else targets).extend(pobjs(child))
+                elif lem == "between" and lem in pattern.target_preps:
+                    targets.extend(pobjs(child))  # "mediation between X and Y": the parties
+                elif (lem == "between" or (pattern.two_sided and lem == "with")
+                      or lem in pattern.source_preps):
+                    sources.extend(pobjs(child))
+                elif lem in pattern.target_preps:
+                    targets.extend(p for p in self._aimed(child)
+                                   if p.ent_type_ not in ("DATE", "TIME"))
+        if not targets and ontology.quad_class(match.type) in ontology.VERBAL_QUADS:
+            # "a mediation effort to help the government and the rebels reach a deal"
+            for clause in (c for c in token.children if is_purpose(c) and c.dep_ == "acl"):
+                targets = targets or self._purpose_objects(clause) or self._parties(clause)
+        if pattern.pobj and not targets:
+            # "the release of political detainees": the people the trigger's own object
+            # names are who it is done to
+            targets = [t for p in match.tokens[1:] if p.dep_ == "pobj"
+                       for t in conjuncts(p) if self._actor_like(t)]
+        head = token.head
+        light = self.cues["light_verbs"]
+        if self._halted(match):
+            light = frozenset((lemma(head),))  # "ended mediation efforts": who ended them
+        if token.dep_ in ("dobj", "nsubjpass") and lemma(head) in light:
+            if not sources:
+                sources = [t for c in head.children if c.dep_ in SUBJECT_DEPS for t in conjuncts(c)]
+            if not sources:
+                sources = [p for c in head.children if c.dep_ == "agent" for p in pobjs(c)]
+            if not sources:  # "plans to hold a rally": the subject of "plans"
+                sources = self.inherited_subject(head, is_passive(head))
+            if not targets:  # "launched cyber attacks against X and Y": on the light verb
+                targets = [p for c in head.children if c.dep_ == "prep"
+                           and lemma(c) in pattern.target_preps and lemma(c) != "in"
+                           for p in self._aimed(c) if p.ent_type_ not in ("DATE", "TIME")]
+        elif token.dep_ == "nsubj" and lemma(head) in light:
+            # "a bomber carried out attacks on the parliament": the attack's own target
+            targets += [a for c in head.children if c.dep_ == "dobj" for t in conjuncts(c)
+                        for a in (self._event_targets(t) or [t])]
+        if token.dep_ == "pobj" and lemma(head) == "for" and lemma(head.head) == "responsibility":
+            claim = head.head.head
+            claimers = [t for c in claim.children if c.dep_ in SUBJECT_DEPS for t in conjuncts(c)]
+            match.attributions.extend(claimers)
+            if not sources:
+                sources = list(claimers)
+        # Place names in "in Baghdad" are locations, not targets.
+        match.sources, match.targets = sources, targets
+
+    def _halted(self, match: TriggerMatch) -> bool:
+        """A nominal event its actor stops ("ended mediation efforts") is the halt, not the
+        event (CAMEO 165 halt mediation: SANCTION withdraw); re-types the match. The rules
+        and verbs are ``halted_events`` in ``data/cues.yaml``."""
+        cue = self.cues.get("halted_events") or {}
+        token = match.head
+        if (match.pattern.id not in cue.get("rules", ()) or token.dep_ != "dobj"
+                or lemma(token.head) not in cue.get("verbs", ())):
+            return False
+        match.type, match.mode = str(cue["type"]).upper(), cue.get("mode")
+        match.cameo_root = str(cue.get("cameo", "")) or ontology.cameo_root(match.type)
+        match.rule = f"{match.pattern.id}>{match.type.lower()}"
+        match.verb = token.head
+        return True
+
+    # --- attribution ----------------------------------------------------------------------
