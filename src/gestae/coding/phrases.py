@@ -18,12 +18,21 @@ from gestae.nlp import text_of
 _SPAN_DROP = ("relcl", "acl", "advcl", "parataxis", "dep", "punct")
 _SPAN_PUNCT = ("-", "'", "’", "(", ")", ",", "/")
 _PLACE_ENTS = ("GPE", "LOC", "FAC")
+_NAME_ENTS = ("GPE", "LOC", "NORP", "ORG", "PERSON")
 
 
 @lru_cache(maxsize=1)
 def _words() -> dict[str, frozenset[str]]:
     """The word lists of ``data/phrases.yaml``, as sets."""
-    return {key: frozenset(values) for key, values in (load_data("phrases.yaml") or {}).items()}
+    return {key: frozenset(values) for key, values in (load_data("phrases.yaml") or {}).items()
+            if isinstance(values, list)}
+
+
+@lru_cache(maxsize=1)
+def _charge_preps() -> dict[str, frozenset[str]]:
+    """Accusing verbs and the prepositions that give the charge (``data/phrases.yaml``)."""
+    table = (load_data("phrases.yaml") or {}).get("charge_preps") or {}
+    return {verb: frozenset(preps) for verb, preps in table.items()}
 
 
 def conjuncts(token: Token) -> list[Token]:
@@ -41,6 +50,13 @@ def noun_span(token: Token) -> tuple[int, int]:
     appositions ("Jane Roe, the group's spokeswoman") and a bracketed abbreviation, but
     not its own conjuncts (each is an argument of its own), dates ("on Monday"), relative
     or participle clauses, or an adverbial clause."""
+    start, end = _token_span(token)
+    doc = token.doc
+    return doc[start].idx, doc[end].idx + len(doc[end])
+
+
+def _token_span(token: Token) -> tuple[int, int]:
+    """First and last token index of the phrase ``noun_span`` marks."""
     keep: list[Token] = []
     stack = [token]
     while stack:
@@ -48,13 +64,17 @@ def noun_span(token: Token) -> tuple[int, int]:
         keep.append(tok)
         for child in tok.children:
             dep = child.dep_
-            if tok is token and dep in ("conj", "cc", "preconj"):
+            if (tok is token or _named_list(tok)) and dep in ("conj", "cc", "preconj"):
                 continue
+            if dep == "appos" and _named_list(child):
+                continue  # "The United States, [India, Israel and other governments]"
             if dep == "punct":
                 if child.tag_ in ("HYPH", "-LRB-", "-RRB-") or child.text in _SPAN_PUNCT:
                     stack.append(child)  # "al-Sadr", "(UNHCR)", "Jane Roe, a lawyer"
                 continue
             if dep in _SPAN_DROP or time_phrase(child) or _adverbial(child, tok):
+                continue
+            if _not_identity(child, tok, token):
                 continue
             stack.append(child)
     # Keep only the contiguous run around the head (a dropped child may sit inside).
@@ -65,13 +85,86 @@ def noun_span(token: Token) -> tuple[int, int]:
     while end + 1 in indices:
         end += 1
     doc = token.doc
-    while start < end and (doc[start].is_punct or doc[start].dep_ in ("cc", "case")):
+    openers = _words()["coordination_openers"]
+    while start < end and (doc[start].is_punct or doc[start].dep_ in ("cc", "case", "preconj")
+                           or (doc[start].lower_ in openers and _opens_coordination(token))):
         start += 1
     while end > start and doc[end].is_punct and not (
             doc[end].tag_ == "-RRB-" and any(doc[i].tag_ == "-LRB-" for i in range(start, end))):
         end -= 1
     end = _whole_name_end(doc, start, end)
-    return doc[start].idx, doc[end].idx + len(doc[end])
+    return start, end
+
+
+def _named_list(token: Token) -> bool:
+    """The token opens a list of three or more names ("people in Somalia, Ethiopia and
+    Kenya", "Syrians, Iraqis and Afghans"): each name is an argument of its own, as when
+    the list is the argument itself. Words inside one name ("the Commission for Culture,
+    Science, and Education") are not a list."""
+    members = conjuncts(token)
+    return len(members) >= 3 and all(
+        m.ent_type_ in _NAME_ENTS and (m is token or m.ent_iob_ == "B") for m in members[:2])
+
+
+def list_members(token: Token) -> list[Token]:
+    """Names of a list inside the argument's phrase that its phrase leaves out, to be
+    arguments of their own (see ``_named_list``)."""
+    start, end = _token_span(token)
+    out: list[Token] = []
+    for tok in token.doc[start:end + 1]:
+        if tok is not token and _named_list(tok) and tok.dep_ != "appos":
+            out.extend(conjuncts(tok)[1:])
+    for tok in token.doc[start:end + 1]:
+        out.extend(c for c in tok.children if c.dep_ == "appos" and _named_list(c))
+    for tok in list(out):
+        if tok.dep_ == "appos":
+            out.extend(conjuncts(tok)[1:])
+    return out
+
+
+def _opens_coordination(token: Token) -> bool:
+    """The head is a conjunct ("both [India] and Pakistan"), so "both" opens the list."""
+    return token.dep_ == "conj" or any(c.dep_ == "conj" for c in token.children)
+
+
+def _not_identity(child: Token, tok: Token, head: Token) -> bool:
+    """A dependent the parser hung on the argument that does not say who it is: an
+    apposition naming the event or the speaker or describing a place, examples after a
+    comma, what a proposal asks for, the charge of an accusation (``data/phrases.yaml``)."""
+    words = _words()
+    if child.dep_ == "appos":
+        noun = child.lemma_.lower()
+        return (noun in words["event_appositions"] and child.pos_ == "NOUN" or _speaker(child)
+                or noun in words["place_appositions"] and tok.ent_type_ in _PLACE_ENTS)
+    if child.dep_ != "prep":
+        return False
+    if any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in child.children):
+        return True  # "banned X [from holding office]": a clause, not who X is
+    word = child.lower_
+    if word in words["example_preps"] and child.i > 0 and child.doc[child.i - 1].text == ",":
+        return True
+    if (tok.lemma_.lower() in words["proposal_nouns"] and word in words["proposal_preps"]
+            and (word != "of" or _has_owner(tok))):
+        return True
+    return (tok is head and head.dep_ == "dobj"
+            and word in _charge_preps().get(head.head.lemma_.lower(), ()))
+
+
+def _has_owner(noun: Token) -> bool:
+    """Who made the proposal is named before the noun ("Trump's offer", "a government
+    offer"), so an "of" phrase after it says what is proposed."""
+    return any(c.i < noun.i and (c.dep_ == "poss" or c.dep_ in ("compound", "amod") and any(
+        t.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") for t in c.subtree))
+               for c in noun.children)
+
+
+def _speaker(appos: Token) -> bool:
+    """A name beside an argument that is the subject of a reporting verb right after it
+    ("troops from Syria, Defence Minister Sergei Shoigu said")."""
+    doc = appos.doc
+    after = appos.right_edge.i + 1
+    return (after < len(doc) and doc[after].pos_ == "VERB"
+            and doc[after].lemma_.lower() in _words()["reporting_verbs"])
 
 
 def _adverbial(child: Token, head: Token) -> bool:
@@ -86,7 +179,8 @@ def _adverbial(child: Token, head: Token) -> bool:
     if word == "in" and objects and all(o.lower_ in words["adverbial_in_objects"]
                                         for o in objects):
         return True
-    return (word in words["person_place_preps"] and head.ent_type_ == "PERSON"
+    person = head.ent_type_ == "PERSON" or head.lemma_.lower() in words["posted_person_nouns"]
+    return (word in words["person_place_preps"] and person
             and bool(objects) and all(o.ent_type_ in _PLACE_ENTS for o in objects))
 
 
@@ -137,6 +231,7 @@ def spans(tokens: Iterable[Token]) -> list[tuple[int, int]]:
     Italian President Sergio Mattarella"): coordinated arguments have a comma or a
     conjunction between them."""
     tokens = list(tokens)
+    tokens += [m for t in tokens for m in list_members(t) if m not in tokens]
     spans = sorted({noun_span(t) for t in tokens})
     out: list[tuple[int, int]] = []
     for span in spans:
