@@ -328,8 +328,10 @@ class Pipeline:
             placed = self.actors.place_actor(text, start, end, places)
             if placed is not None:
                 return placed
-            return self.actors.institution_actor(text, start, end)  # "the X Museum in Germany"
-        return (self.actors.group_actor(text, start, end)
+            return (self.actors.institution_actor(text, start, end)  # "the X Museum in Germany"
+                    or self.actors.group_actor(text, start, end))  # "other Gulf states"
+        return (self.actors.place_antecedent(text, start, end, places)
+                or self.actors.group_actor(text, start, end)
                 or self.actors.institution_actor(text, start, end)
                 or self.actors.people_actor(text, start, end)
                 or self.actors.name_actor(text, start, end))

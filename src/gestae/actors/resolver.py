@@ -29,12 +29,15 @@ import os
 import weakref
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
-from spacy.tokens import Doc, Span
+import yaml
+from spacy.tokens import Doc, Span, Token
 
 from gestae.actors.coref import Link, link_mentions
 from gestae.actors.kb import (
     CAPITAL,
+    DATA_DIR,
     DEMONYM,
     MARKER,
     NAME,
@@ -196,6 +199,9 @@ class ActorResolver:
         self._owned_acts = _with_plural_forms(s.get("owned_acts", frozenset()))
         self._owner_preps = s.get("owner_prepositions", frozenset())
         self._institutions = _with_plural_forms(s.get("institution_nouns", frozenset()))
+        self._actor_nouns = frozenset(norm(w) for w in s.get("actor_nouns", frozenset()))
+        self._place_acts = _with_plural_forms(s.get("place_acts", frozenset()))
+        self._place_antecedents = s.get("place_antecedents", frozenset())
         self.links: list[Link] = []  # coreference links of the last extract (explanations)
 
     # ------------------------------------------------------------------ public API
@@ -232,7 +238,8 @@ class ActorResolver:
             if best is None or (actor.end - actor.start) > (best.end - best.start):
                 best = actor
         if best is not None:
-            best = self._coreferent(best, text)
+            best = self._wider_reading(best, text, start, end) or self._coreferent(best, text)
+            best = self._state_part(best, text, start, end)
         if best is None:
             best = self._owned_thing(toks, matches, text, date)
         if best is None:
@@ -304,12 +311,23 @@ class ActorResolver:
                      if m.entry.type == "country" and m.use in (NAME, DEMONYM)
                      and m.entry.country}
         country = next(iter(countries)) if len(countries) == 1 else None
+        code = None if country else self._region_words(toks, first, last)
         plural = toks.tag[last] in ("NNS", "NNPS") if toks.has_tags else \
             toks.text[last].lower().endswith("s")
         kind = "group" if plural else ("person" if person else None)
         name = text[toks.idx[first]:toks.end_char(last)]
         return Actor(text=text[start:end], start=start, end=end, name=name, country=country,
-                     kind=kind)
+                     code=code, kind=kind)
+
+    @staticmethod
+    def _region_words(toks: Tokens, first: int, last: int) -> str | None:
+        """The region code of one or two words before a head: "Gulf states" -> PGS."""
+        codes = region_codes()
+        for i in range(first, last):
+            for j in (i + 2, i + 1):
+                if j <= last and (code := codes.get(norm(" ".join(toks.text[i:j])))):
+                    return code
+        return None
 
     def name_actor(self, text: str, start: int, end: int) -> Actor | None:
         """An argument that is a bare proper name the small NER missed ("Papandreou",
@@ -344,9 +362,12 @@ class ActorResolver:
                     places: Sequence[Place]) -> Actor | None:
         """An argument that names a place ("suspended aid to Gaza", "the cities in Saudi
         Arabia"): CAMEO codes the recipient as the place's country. The phrase must be the
-        place itself or headed by a place noun; the country comes from the gazetteer, so it
-        is ``inferred`` unless the place is a country named in the words."""
-        inside = [p for p in places if start <= p.start and p.end <= end and p.country]
+        place itself, headed by a place noun, a facility in the place ("another position in
+        Syria") or an act on the place ("the siege of Kashmir"); the country comes from the
+        gazetteer, so it is ``inferred`` unless the place is a country named in the words.
+        A region without a country ("Europe", "Kashmir") is coded with its CAMEO region
+        code when it has one, else named only."""
+        inside = [p for p in places if start <= p.start and p.end <= end]
         doc = self._doc_of(text)
         if not inside or doc is None:
             return None
@@ -354,16 +375,116 @@ class ActorResolver:
         if span is None or not len(span):
             return None
         root = span.root
+        inside.sort(key=lambda p: p.country is None)  # a located place before a bare name
         place = next((p for p in inside if p.start <= root.idx < p.end), None)
-        if place is None:
-            if root.lower_ not in self._place_heads or not root.tag_.startswith("NN"):
-                return None
-            place = inside[0]
-        state = place.feature == "country"
-        return Actor(text=text[start:end], start=start, end=end,
-                     name=place.name or place.text, country=place.country,
-                     kind="state" if state else None, inferred=not state,
-                     located=None if state else place.country)
+        if place is not None:
+            return self._place_coded(place, text, start, end, itself=True)
+        place = self._headed_place(root, inside)
+        return self._place_coded(place, text, start, end) if place is not None else None
+
+    def _headed_place(self, root: Token, inside: list[Place]) -> Place | None:
+        """The place a phrase's head noun stands for: a place noun ("the disputed territory
+        of Kashmir"), a facility without an owner after "in" ("another position in Syria"),
+        an act after "of" ("the siege of Aleppo")."""
+        if not root.tag_.startswith("NN"):
+            return None
+        word = norm(root.text)
+        if root.lower_ in self._place_heads:
+            return inside[0]
+        if word in self._owned_things:
+            if any(c.i < root.i and c.dep_ in ("compound", "poss", "nmod") for c in root.children):
+                return None  # "an army base in Kabul": the owner's, not the place's
+            preps = self._based_in
+        elif word in self._place_acts:
+            preps = frozenset({"of"})
+        else:
+            return None
+        for child in root.children:
+            if child.dep_ != "prep" or child.lower_ not in preps:
+                continue
+            left, right = child.idx, child.right_edge.idx + len(child.right_edge)
+            found = next((p for p in inside if left <= p.start and p.end <= right), None)
+            if found is not None:
+                return found
+        return None
+
+    def _place_coded(self, place: Place, text: str, start: int, end: int,
+                     itself: bool = False) -> Actor:
+        """The actor a place stands for: its country (a state when the phrase is the
+        country itself), its region code, or only its name."""
+        name = place.name or place.text
+        if place.country is None:
+            code = self._region_code(place)
+            return Actor(text=text[start:end], start=start, end=end, name=name, code=code,
+                         id=f"region/{code}" if code else None)
+        state = itself and place.feature == "country"
+        return Actor(text=text[start:end], start=start, end=end, name=name,
+                     country=place.country, kind="state" if state else None,
+                     inferred=not state, located=None if state else place.country)
+
+    def _region_code(self, place: Place) -> str | None:
+        """The CAMEO code of a world region by its gazetteer name or its words."""
+        codes = region_codes()
+        for name in (place.name, place.text):
+            words = (name or "").split()
+            if words and words[0].lower() == "the":
+                words = words[1:]
+            code = codes.get(norm(" ".join(words)))
+            if code:
+                return code
+        return None
+
+    def place_antecedent(self, text: str, start: int, end: int,
+                         places: Sequence[Place]) -> Actor | None:
+        """"declared a state of siege in the town": "the town" is the place named before it
+        in the sentence (a town, not a country), coded as that place; none, no actor."""
+        words = text[start:end].split()
+        if len(words) != 2 or words[0].lower() != "the" or (
+                words[1].lower() not in self._place_antecedents):
+            return None
+        doc = self._doc_of(text)
+        if doc is None:
+            return None
+        before = [p for p in places if p.end <= start and p.country
+                  and p.feature not in ("country", "continent")
+                  and _same_sentence(doc, p.start, start)]
+        if not before:
+            return None
+        return self._place_coded(before[-1], text, start, end)
+
+    def _wider_reading(self, actor: Actor, text: str, start: int, end: int) -> Actor | None:
+        """The document reading's longer mention around a phrase match, when the phrase
+        lies in the last extracted text: "Libya's renegade Gen. Khalifa Haftar" is the
+        person the NER found (LBY MIL), not the state the phrase's one known name gives."""
+        if self._last_text != text:
+            return None
+        wider = [a for a in self._last_actors
+                 if start <= a.start <= actor.start and actor.end <= a.end <= end
+                 and (a.end - a.start) > (actor.end - actor.start)]
+        return max(wider, key=lambda a: a.end - a.start) if wider else None
+
+    def _state_part(self, actor: Actor, text: str, start: int, end: int) -> Actor:
+        """A state named inside a phrase headed by something else is not the phrase's
+        kind: "the Oman Sovereign Fund", "Brazil's oilworkers' confederation" keep the
+        country but are an organisation (an institution noun) or a thing of the state. An
+        act of the state ("Mexico's immigration policy") stays coded as the state."""
+        doc = self._doc_of(text)
+        if actor.kind != "state" or doc is None:
+            return actor
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or not len(span):
+            return actor
+        root = span.root
+        word = norm(root.text)
+        if actor.start <= root.idx < actor.end or not root.tag_.startswith("NN") or (
+                word in self._owned_acts or word in self._state_nouns
+                or word in self._actor_nouns or root.lower_ in self._place_heads
+                or (root.i > 0 and doc[root.i - 1].text == "(")):  # "... Republic (CAR)"
+            return actor
+        kind = None
+        if word in self._institutions:
+            kind = "group" if root.tag_ in ("NNS", "NNPS") else "organisation"
+        return replace(actor, kind=kind, id=None, sector=None, sectors=[])
 
     def _coreferent(self, actor: Actor, text: str) -> Actor:
         """A phrase the last extract coded from context ("the cleric" = al-Sadr) keeps
@@ -1119,6 +1240,14 @@ class ActorResolver:
                     and len(gap) <= 2:
                 return True
         return False
+
+
+@lru_cache(maxsize=1)
+def region_codes() -> dict[str, str]:
+    """Normalised region name -> CAMEO region code, from data/regions.yaml (read once)."""
+    data = yaml.safe_load((DATA_DIR / "regions.yaml").read_text(encoding="utf-8")) or {}
+    return {norm(name): str(item["code"]) for item in data.get("regions") or []
+            for name in item.get("names") or []}
 
 
 def _with_plural_forms(words: Iterable[str]) -> frozenset[str]:
