@@ -4,7 +4,9 @@ dependency parse.
 Active voice (nsubj -> source, dobj -> target), passive (agent -> source, nsubjpass ->
 target), prepositional targets ("fired at X"), recipients of things given ("sent aid to X"),
 purposes ("sent troops to help X"), owners of things acted on, and subjects a verb inherits
-from the clause that governs it. A place "in" which an event happens stays its location.
+from the clause that governs it. A place "in" which an event happens stays its location,
+unless the event is a restriction, help or a truce laid on the place's people ("a curfew in
+Basra", "aid in Yemen", "a ceasefire in Idlib") and names no one else.
 """
 
 from __future__ import annotations
@@ -71,6 +73,9 @@ class ArgumentReader:
 
         match.targets = (keep(match.targets) or keep(self._participle_targets(match, matches))
                          or keep(self._carrier_targets(match, matches)))
+        if not any(self._names_actor(t) for t in match.targets):
+            # "provided $3 million for assistance in Iraq": Iraq's people, not the thing
+            match.targets = keep(self._area_aims(match)) or match.targets
 
     @staticmethod
     def _carrier_targets(match: TriggerMatch, matches: list[TriggerMatch]) -> list[Token]:
@@ -475,13 +480,15 @@ class ArgumentReader:
 
     def _recipients(self, match: TriggerMatch, actor_only: bool = False) -> list[Token]:
         """Who an event is aimed at when its pattern names no target (or only a thing): a
-        person object that is part of the trigger ("summoned the ambassador"), the object
+        person object that is part of the trigger ("summoned the ambassador", force "used
+        civilians as human shields"), the object
         of "to"/"against" on the verb, of "on" on its object ("lifted sanctions (imposed) on
         X", "suspended deliveries to X") or on the object of its preposition ("called for
         sanctions against X"), or a state "of" its object ("lifted its blockade of Qatar").
         ``actor_only``: only objects that name actors."""
         obj = match.obj
-        if obj is not None and lemma(obj) in self.cues["recipient_objects"]:
+        if obj is not None and (lemma(obj) in self.cues["recipient_objects"]
+                                or self._victim_object(match, obj)):
             return conjuncts(obj)
         # the trigger's own object ("lifted its blockade of Qatar") and the object of its
         # preposition ("called for the release of X") take "of" too; a free object keeps
@@ -490,6 +497,14 @@ class ArgumentReader:
         owned += [o for t in match.tokens[1:] if t.dep_ == "prep" for o in pobjs(t)]
         free = [] if obj is not None else [c for c in match.head.children if c.dep_ == "dobj"]
         return self._recipients_of(match.head, actor_only, owned, free, skip=match.tokens)
+
+    def _victim_object(self, match: TriggerMatch, obj: Token) -> bool:
+        """A person or group the trigger's own words name as the one force is used on ("used
+        civilians as human shields", "banned all Pakistani newspapers"); not one's own
+        troops ("strengthened its forces") nor a place. Types: ``victim_object_types``."""
+        return (match.type.lower() in self.cues.get("victim_object_types", ())
+                and self._actor_like(obj) and not self._place(obj)
+                and not is_armed_word(lemma(obj)))
 
     def _recipients_of(self, verb: Token, actor_only: bool, owned: list[Token] | None = None,
                        free: list[Token] | None = None,
@@ -640,8 +655,8 @@ class ArgumentReader:
         in Idlib" is aimed at the positions, and happened in Idlib. ``area``: the event is a
         restriction laid on a place ("a curfew in Basra"), whose people it is aimed at."""
         found = pobjs(prep)
-        if lemma(prep) == "in" and not area:
-            found = [p for p in found if not self._place(p)]
+        if lemma(prep) == "in" and not area:  # nor "in retaliation for X", "in a bid to"
+            found = [p for p in found if not self._place(p) and self._names_actor(p)]
         return found
 
     def _area_measure(self, match: TriggerMatch) -> bool:
@@ -654,6 +669,40 @@ class ArgumentReader:
                         for o in pobjs(c))]
         words += [c for w in list(words) for c in w.children if c.dep_ in ("amod", "compound")]
         return any(lemma(w) in self.cues["area_measures"] for w in words)
+
+    def _area_aims(self, match: TriggerMatch) -> list[Token]:
+        """The place "in" which help is given or a truce laid, for an event aimed at nobody
+        else: "provided $3 million for assistance in northern Iraq", "a suspension of aid in
+        Yemen", "declared a ceasefire in Tripoli", "contribute to the peacekeeping operation
+        in Georgia" (given to / laid on the people there). Attacks, alerts, surrenders and
+        one's own deployments keep "in X" as their location. The nouns and event types are
+        ``area_aims`` in ``data/cues.yaml``."""
+        cue = self.cues.get("area_aims") or {}
+        if match.type not in cue.get("types", ()):
+            return []
+        nouns = cue.get("nouns", ())
+        words = [*match.tokens, *([match.obj] if match.obj is not None else [])]
+        if match.pattern.pos == "noun":
+            verb = match.head.head
+            if not match.sources and lemma(verb) not in self.cues["speech_verbs"]:
+                return []  # "sent a team to monitor a ceasefire in X": a truce in the background
+            if match.head.dep_ in ("dobj", "pobj"):
+                words.append(verb)  # "declared a ceasefire in X": "in" on the verb
+        words += [o for w in list(words) for c in w.children if c.dep_ == "prep"
+                  and lemma(c) in ("for", "of", "to") for o in pobjs(c)]
+        if not any(lemma(w) in nouns or any(lemma(c) in nouns for c in w.children
+                                            if c.dep_ in ("amod", "compound"))
+                   for w in words):
+            return []
+        for word in words:
+            for prep in word.children:
+                if prep.dep_ != "prep" or lemma(prep) != "in" or time_adjunct(prep):
+                    continue
+                found = [p for p in pobjs(prep) if p.ent_type_ not in ("DATE", "TIME")
+                         and (self._place(p) or self._names_actor(p))]
+                if found:
+                    return found
+        return []
 
     def _place(self, token: Token) -> bool:
         """A noun that names where rather than whom: a place entity, a country, region or
@@ -723,8 +772,8 @@ class ArgumentReader:
                            for p in self._aimed(c) if p.ent_type_ not in ("DATE", "TIME")]
         elif token.dep_ == "nsubj" and lemma(head) in light:
             # "a bomber carried out attacks on the parliament": the attack's own target
-            targets += [a for c in head.children if c.dep_ == "dobj" for t in conjuncts(c)
-                        for a in (self._event_targets(t) or [t])]
+            targets += [a for c in head.children if c.dep_ == "dobj" and not is_apposition(c)
+                        for t in conjuncts(c) for a in (self._event_targets(t) or [t])]
         if token.dep_ == "pobj" and lemma(head) == "for" and lemma(head.head) == "responsibility":
             claim = head.head.head
             claimers = [t for c in claim.children if c.dep_ in SUBJECT_DEPS for t in conjuncts(c)]
