@@ -107,5 +107,8 @@ def test_conflict_event_stays_first() -> None:
     found = events(text)
     assert found[0].type == "ASSAULT"
     assert {"AID", "COERCE"} <= {e.type for e in found[1:]}
+    # an attack in an "after" clause is the background of the main clause's act: still
+    # coded, but not the sentence's event
     later = events("Mali closed its border with Niger after gunmen killed 12 soldiers in Menaka.")
-    assert [e.type for e in later][:1] == ["ASSAULT"]
+    assert [e.type for e in later][:1] == ["COERCE"]
+    assert "ASSAULT" in {e.type for e in later}

@@ -10,7 +10,8 @@ threat), negation and modality (future / hypothetical). Who did it to whom is re
 from __future__ import annotations
 
 import re
-from collections.abc import Container, Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator, Sequence
+from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -27,8 +28,10 @@ from gestae.coding.parse import (
     is_conditional,
     is_passive,
     is_purpose,
+    is_title_case,
     lemma,
     light_verb,
+    sentence_case,
     word_forms,
 )
 from gestae.coding.patterns import (
@@ -40,7 +43,12 @@ from gestae.coding.patterns import (
 )
 from gestae.coding.phrases import conjuncts, pobjs, spans, time_adjunct
 from gestae.model import EventCandidate
+from gestae.nlp import load as load_nlp
 
+# How much lower an event ranks when another event of its sentence governs its clause: the
+# sentence reports the governing event ("ordered X to suspend ...", "... after a convoy was
+# attacked"), and the first event of a sentence is the one it is about
+_GOVERNED = 0.25
 _SCORE = re.compile(r"(?<![\d.,])\d{1,2} ?[-–] ?\d{1,2}(?![\d.,%])")
 
 
@@ -66,9 +74,22 @@ class EventCoder:
         out: list[EventCandidate] = []
         index = 0
         for sent in doc.sents:
-            out.extend(self._sentence(sent, index))
+            found = list(self._sentence(sent, index))
+            if is_title_case(sent):
+                found = self._recased(sent, index) or found
+            out.extend(found)
             if len(sent) >= 5:  # a dateline or a stray fragment is not a sentence of news
                 index += 1
+        return out
+
+    def _recased(self, sent: Span, index: int) -> list[EventCandidate]:
+        """The candidates of a title-case headline parsed again in sentence case, with their
+        offsets moved back into ``sent``'s doc (the text keeps every character in place)."""
+        nlp = self.nlp if self.nlp is not None else load_nlp()
+        doc = nlp(sentence_case(sent))
+        out: list[EventCandidate] = []
+        for part in doc.sents:
+            out.extend(_shifted(c, sent.start_char) for c in self._sentence(part, index))
         return out
 
     # --- matching -------------------------------------------------------------------------
@@ -87,6 +108,7 @@ class EventCoder:
                 matches.append(match)
         matches = self._absorb_instruments(matches)
         attributions = self._according_to(sent)
+        kept: list[TriggerMatch] = []
         for match in sorted(matches, key=lambda m: m.head.i):
             if self._background(match) or self._other_sense(match) or self._non_event(match):
                 continue
@@ -99,7 +121,9 @@ class EventCoder:
             self._modality(match)
             self._instrument_mode(match)
             match.sent_index = index
-            yield self._candidate(match, sent)
+            kept.append(match)
+        for match in kept:
+            yield self._candidate(match, sent, kept)
 
     def _match(self, token: Token, pos: str) -> TriggerMatch | None:
         word = lemma(token)
@@ -141,6 +165,9 @@ class EventCoder:
             if verb and any((c.dep_ == "conj" and c.tag_ in ("VBD", "VBN") and c.i > token.i)
                             or c.dep_ == "nsubj" for c in token.children):
                 return str(verb)  # "shot and killed", "police shot at a car"
+            if any(c.dep_ == "dobj" for c in token.children) and (
+                    "verb", lemma(token)) in self.index:
+                return lemma(token)  # "U.S. lifts sanctions on Iran": a noun has no object
             plural_before = prev is not None and prev.tag_ in ("NNS", "NNPS")
             subject_before = plural_before or (prev is not None and (
                 lemma(prev) in cue["bare_verb_subjects"] or is_armed_word(lemma(prev))
@@ -893,12 +920,13 @@ class EventCoder:
 
     # --- output ---------------------------------------------------------------------------
 
-    def _confidence(self, match: TriggerMatch) -> float:
+    def _confidence(self, match: TriggerMatch, kept: Sequence[TriggerMatch] = ()) -> float:
         """How likely the event is right, from the evidence: the pattern's prior and its
         specificity (required objects, particles), complete arguments, where the report sits
         (a main clause of the lead sentence is the article's incident; a subordinate clause,
-        a modifier or a later sentence is more often a passing mention) and modality. Higher
-        is more often right."""
+        a modifier or a later sentence is more often a passing mention; an event whose clause
+        another event of the sentence governs is its content or background) and modality.
+        Higher is more often right."""
         pattern = match.pattern
         # a nominal trigger whose verb it absorbed ("an airstrike destroyed ...") is reported
         # by that verb: its syntactic role is the verb's
@@ -917,6 +945,8 @@ class EventCoder:
         if match.rule != pattern.id:
             score -= 0.1  # re-typed by a sense or modality rule
         score -= self._role_penalty(token)
+        if _governed(match, kept):
+            score -= _GOVERNED
         score -= min(0.05 * match.sent_index, 0.1)  # news puts the incident in its lead
         if any(lemma(s) in ("it", "they", "he", "she", "this", "that") for s in match.sources):
             score -= 0.04
@@ -970,7 +1000,8 @@ class EventCoder:
                  if t.pos_ not in ("DET", "ADP", "PART", "PUNCT")}
         return sorted(s for s in spans if s[1] <= trigger[0] or s[0] >= trigger[1])
 
-    def _candidate(self, match: TriggerMatch, sent: Span) -> EventCandidate:
+    def _candidate(self, match: TriggerMatch, sent: Span, kept: Sequence[TriggerMatch] = ()
+                   ) -> EventCandidate:
         # "Kirkuk, captured by ...", "Vukovar was captured": the object named before the verb
         # is an argument, not a word of the trigger
         tokens = sorted((t for t in match.tokens if not (t.i < match.head.i and (
@@ -1004,8 +1035,50 @@ class EventCoder:
             other_trigger_spans=self._other_triggers(match, trigger_span),
             negated=match.negated,
             modality=match.modality,  # type: ignore[arg-type]
-            confidence=self._confidence(match),
+            confidence=self._confidence(match, kept),
         )
+
+
+def _shifted(cand: EventCandidate, offset: int) -> EventCandidate:
+    """The candidate with every character offset moved by ``offset``."""
+    def move(found: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        return [(start + offset, end + offset) for start, end in found]
+
+    return replace(cand, trigger_start=cand.trigger_start + offset,
+                   trigger_end=cand.trigger_end + offset, sent_start=cand.sent_start + offset,
+                   sent_end=cand.sent_end + offset, source_spans=move(cand.source_spans),
+                   target_spans=move(cand.target_spans),
+                   attribution_spans=move(cand.attribution_spans),
+                   other_trigger_spans=move(cand.other_trigger_spans))
+
+
+def _anchor(match: TriggerMatch) -> Token:
+    """The word that reports the event in the sentence's structure: the verb a nominal
+    trigger was absorbed into or is performed by ("launched cyber warfare"), else the
+    trigger."""
+    if match.verb is not None:
+        return match.verb
+    if match.pattern.pos == "noun":
+        light = light_verb(match.head)
+        if light is not None:
+            return light
+        head = match.head
+        if head.dep_ in ("dobj", "nsubj", "nsubjpass") and head.head.pos_ == "VERB":
+            # "announced a suspension of aid ... and threatened": the noun's clause is its verb's
+            return head.head
+    return match.head
+
+
+def _governed(match: TriggerMatch, kept: Iterable[TriggerMatch]) -> bool:
+    """Another event of the sentence governs this one's clause: "ordered X to *suspend*",
+    "suspended aid after a convoy was *attacked*", "fishermen *held* captive have been freed",
+    "released X but *barred* her": the sentence reports the governing event first."""
+    anchor = _anchor(match)
+    above = {t.i for t in anchor.ancestors}
+    # "Ajak was released after Kiir pardoned him": a main event without its doer is told
+    # through the clause that names him
+    return any(other is not match and _anchor(other).i in above
+               and (other.sources or not match.sources) for other in kept)
 
 
 def _verbless(token: Token) -> bool:

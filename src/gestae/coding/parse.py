@@ -1,5 +1,6 @@
 """Reading the small model's dependency parse: lemmas corrected for its slips, hyphenated
-compounds read as one word, voice, purpose clauses, and the verbs that govern a trigger.
+compounds read as one word, voice, purpose clauses, the verbs that govern a trigger, and
+title-case headlines, which are parsed again in sentence case.
 
 Shared by the trigger matcher (coder.py) and the argument reader (arguments.py).
 """
@@ -9,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
-from gestae.coding.patterns import cues, pattern_words
+from gestae.coding.patterns import cues, is_verb_word, pattern_words
 from gestae.nlp import text_of
 
 SUBJECT_DEPS = ("nsubj", "csubj")
@@ -153,3 +154,41 @@ def is_apposition(obj: Token) -> bool:
     between = obj.doc[earlier[-1].i:obj.left_edge.i]
     return before is not None and before.text == "," and not any(
         t.dep_ == "cc" for t in between)
+
+
+def is_title_case(sent: Span) -> bool:
+    """A headline in title case ("U.S. Lifts Travel Ban to Lebanon"): the small model reads
+    its capitalised verbs and nouns as one long name, so its parse hides the event. Every
+    word but the small function words is capitalised ("... met in New York" is no headline)."""
+    small = cues().get("title_case_function_words", ())
+    words = [t for t in sent if t.is_alpha and len(t) > 1 and t.lower_ not in small]
+    return len(words) >= 3 and all(t.is_title for t in words)
+
+
+def sentence_case(sent: Span) -> str:
+    """The sentence's text with its capitalised common words (verbs, words of the trigger
+    patterns, function words) lower-cased, every character in place: "U.S. lifts travel ban
+    to Lebanon". Names, acronyms and the first word keep their case."""
+    text = sent.text
+    chars = list(text)
+    for token in sent[1:]:
+        if not token.is_title or not _common_word(token.lower_):
+            continue
+        lower = token.lower_
+        if len(lower) != len(token.text):
+            continue
+        start = token.idx - sent.start_char
+        chars[start:start + len(lower)] = lower
+    return "".join(chars)
+
+
+def _common_word(word: str) -> bool:
+    """An English verb (in any of its regular forms), a pattern word or a function word."""
+    if word in cues().get("title_case_function_words", ()):
+        return True
+    stems = {word}
+    for suffix, repl in (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"),
+                         ("ing", ""), ("ing", "e")):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            stems.add(word[: len(word) - len(suffix)] + repl)
+    return any(is_verb_word(s) or s in pattern_words() for s in stems)
