@@ -32,6 +32,17 @@ def test_detokenize_glues_punctuation_and_keeps_offsets_exact():
     assert [text[s:e] for s, e in offsets] == tokens
 
 
+def test_detokenize_rejoins_numbers_split_at_their_marks():
+    text, offsets = detokenize(["Germany", "gave", "352", ".", "5", "million", "euros", "to",
+                                "2", ",", "374", "people", "at", "06", ":", "00", "."])
+    assert text == "Germany gave 352.5 million euros to 2,374 people at 06:00."
+    assert [text[s:e] for s, e in offsets][2:5] == ["352", ".", "5"]
+    # a comma before a list item, and a sentence-final full stop, keep their spaces
+    assert detokenize(["In", "2012", ",", "50", "fled", "."])[0] == "In 2012, 50 fled."
+    assert detokenize(["Won", "3", ",", "2", "lost"])[0] == "Won 3, 2 lost"
+    assert detokenize(["In", "2012", ",", "500", "fled"])[0] == "In 2012, 500 fled"
+
+
 def test_tag_spans_reads_bio_with_both_role():
     tags = ["B-S", "I-S", "O", "B-T", "I-T", "O", "B-R", "I-T", "O", "B-S", "B-S"]
     spans = tag_spans(tags)

@@ -6,7 +6,7 @@ span). An I- tag that does not continue a span of its own label starts a new spa
 
 The file has tokens, not text: ``detokenize`` rebuilds a readable sentence and the character
 offsets of every token (no space before closing punctuation, none inside "Syria-related",
-"06:00" or a possessive "’s"), and that text is what the pipeline reads.
+"06:00", "352.5", "2,374" or a possessive "’s"), and that text is what the pipeline reads.
 
 Predicted spans: the ``source`` / ``target`` actors of the **first event** (the headline, as
 "the" event of a sentence is the first one in the contract); the same figures over the
@@ -116,9 +116,17 @@ def _glued(tokens: Sequence[str], i: int) -> bool:
         return True
     if prev in APOSTROPHES and tok.lower() in SUFFIXES:
         return True
-    if prev == ":" and i >= 2 and tokens[i - 2].isdigit() and tok.isdigit():
-        return True
+    if prev in (":", ".", ",") and i >= 2 and _number_part(tokens[i - 2], prev, tok):
+        return True  # "06:00", "352.5", "2,374": the file splits numbers at their marks
     return tok in CLOSERS
+
+
+def _number_part(before: str, mark: str, after: str) -> bool:
+    """Digits, a mark and digits that were one number: a time, a decimal or a thousands
+    group (one to three digits, a comma, three digits; not "In 2012, 500 fled")."""
+    if not (before.isdigit() and after.isdigit()):
+        return False
+    return mark != "," or (len(before) <= 3 and len(after) == 3)
 
 
 def detokenize(tokens: Sequence[str]) -> tuple[str, list[tuple[int, int]]]:
