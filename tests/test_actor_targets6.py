@@ -6,45 +6,10 @@ owner stay no actor."""
 from __future__ import annotations
 
 import pytest
-from spacy.tokens import Doc
+from argument_actors import argument, read, span_of
 
-from gestae import nlp as nlp_module
 from gestae.actors import ActorResolver
-from gestae.model import Actor
 from gestae.pipeline import Pipeline
-
-
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline()
-
-
-@pytest.fixture(scope="module")
-def resolver(pipeline: Pipeline) -> ActorResolver:
-    return pipeline.actors
-
-
-_DOCS: list[Doc] = []  # the resolver holds its last doc weakly: keep it alive
-
-
-def _read(resolver: ActorResolver, text: str) -> list[Actor]:
-    """Parse and extract, as the pipeline does before it codes event arguments."""
-    doc = nlp_module.load()(text)
-    _DOCS[:] = [doc]
-    return resolver.extract(doc)
-
-
-def _span(text: str, phrase: str) -> tuple[int, int]:
-    start = text.index(phrase)
-    return start, start + len(phrase)
-
-
-def _argument(pipeline: Pipeline, text: str, phrase: str) -> Actor | None:
-    """Code one argument phrase as the pipeline does (no places known)."""
-    actors = _read(pipeline.actors, text)
-    start, end = _span(text, phrase)
-    return pipeline._argument_actor(start, end, actors, [], text, None)
-
 
 # -- facilities: the owner is the recipient ------------------------------------------------
 
@@ -57,7 +22,7 @@ def _argument(pipeline: Pipeline, text: str, phrase: str) -> Actor | None:
 ])
 def test_facility_of_a_role_is_coded_as_the_role(pipeline: Pipeline, text: str, phrase: str,
                                                    sector: str) -> None:
-    actor = _argument(pipeline, text, phrase)
+    actor = argument(pipeline, text, phrase)
     assert actor is not None
     assert actor.sector == sector
     assert actor.text == phrase  # the mention is the whole phrase
@@ -65,14 +30,14 @@ def test_facility_of_a_role_is_coded_as_the_role(pipeline: Pipeline, text: str, 
 
 def test_facility_owned_through_of_takes_the_owner_country(pipeline: Pipeline) -> None:
     text = "Rebels blew up an arms depot of the Syrian army on Friday."
-    actor = _argument(pipeline, text, "an arms depot of the Syrian army")
+    actor = argument(pipeline, text, "an arms depot of the Syrian army")
     assert actor is not None
     assert (actor.country, actor.sector) == ("SYR", "MIL")
 
 
 def test_facility_of_an_unknown_acronym_is_that_organisation(pipeline: Pipeline) -> None:
     text = "Government troops overran three KPLF camps in the hills."
-    actor = _argument(pipeline, text, "three KPLF camps")
+    actor = argument(pipeline, text, "three KPLF camps")
     assert actor is not None
     assert actor.name == "KPLF"
     assert actor.kind == "organisation"
@@ -80,8 +45,8 @@ def test_facility_of_an_unknown_acronym_is_that_organisation(pipeline: Pipeline)
 
 def test_facility_without_owner_is_no_actor(pipeline: Pipeline) -> None:
     text = "Gunmen attacked the base and burned a building."
-    assert _argument(pipeline, text, "the base") is None
-    assert _argument(pipeline, text, "a building") is None
+    assert argument(pipeline, text, "the base") is None
+    assert argument(pipeline, text, "a building") is None
 
 
 # -- acts: their author is the target ------------------------------------------------------
@@ -89,14 +54,14 @@ def test_facility_without_owner_is_no_actor(pipeline: Pipeline) -> None:
 
 def test_demand_of_a_country_is_coded_as_the_country(pipeline: Pipeline) -> None:
     text = "Ankara said it rejected the Greek demands."
-    actor = _argument(pipeline, text, "the Greek demands")
+    actor = argument(pipeline, text, "the Greek demands")
     assert actor is not None
     assert actor.country == "GRC"
 
 
 def test_decision_of_a_council_is_coded_as_the_council(pipeline: Pipeline) -> None:
     text = "The governor rejected the city council decision."
-    actor = _argument(pipeline, text, "the city council decision")
+    actor = argument(pipeline, text, "the city council decision")
     assert actor is not None
     assert actor.sector == "GOV"
 
@@ -104,7 +69,7 @@ def test_decision_of_a_council_is_coded_as_the_council(pipeline: Pipeline) -> No
 def test_demands_from_a_named_association_keep_the_whole_phrase(pipeline: Pipeline) -> None:
     text = "The mayor gave in to demands from the Riverside Tenants Association."
     phrase = "demands from the Riverside Tenants Association"
-    actor = _argument(pipeline, text, phrase)
+    actor = argument(pipeline, text, phrase)
     assert actor is not None
     assert actor.text == phrase
     assert "Riverside Tenants Association" in (actor.name or "")
@@ -117,7 +82,7 @@ def test_demands_from_a_named_association_keep_the_whole_phrase(pipeline: Pipeli
 ])
 def test_abstract_noun_without_author_is_no_actor(pipeline: Pipeline, text: str,
                                                   phrase: str) -> None:
-    assert _argument(pipeline, text, phrase) is None
+    assert argument(pipeline, text, phrase) is None
 
 
 # -- institutions, people, partitives ------------------------------------------------------
@@ -125,9 +90,9 @@ def test_abstract_noun_without_author_is_no_actor(pipeline: Pipeline, text: str,
 
 def test_institution_name_with_of_part(resolver: ActorResolver) -> None:
     text = "Police raided the Southern Branch of the Workers Movement on Monday."
-    _read(resolver, text)
+    read(resolver, text)
     phrase = "the Southern Branch of the Workers Movement"
-    actor = resolver.institution_actor(text, *_span(text, phrase))
+    actor = resolver.institution_actor(text, *span_of(text, phrase))
     assert actor is not None
     assert actor.kind == "organisation"
     assert actor.name == "Southern Branch of the Workers Movement"
@@ -135,8 +100,8 @@ def test_institution_name_with_of_part(resolver: ActorResolver) -> None:
 
 def test_institution_in_a_country_is_located_there(resolver: ActorResolver) -> None:
     text = "Thieves robbed the Kessel City Museum in Germany last week."
-    _read(resolver, text)
-    actor = resolver.institution_actor(text, *_span(text, "the Kessel City Museum in Germany"))
+    read(resolver, text)
+    actor = resolver.institution_actor(text, *span_of(text, "the Kessel City Museum in Germany"))
     assert actor is not None
     assert actor.country == "DEU"
     assert actor.inferred
@@ -144,22 +109,22 @@ def test_institution_in_a_country_is_located_there(resolver: ActorResolver) -> N
 
 def test_lower_case_or_bare_institution_noun_is_no_institution(resolver: ActorResolver) -> None:
     text = "They visited the museum and then the Museum of Modern Art."
-    _read(resolver, text)
-    assert resolver.institution_actor(text, *_span(text, "the museum")) is None
+    read(resolver, text)
+    assert resolver.institution_actor(text, *span_of(text, "the museum")) is None
 
 
 def test_new_role_words(resolver: ActorResolver) -> None:
     text = "Police detained the truckers and several Kenyan nationals."
-    _read(resolver, text)
-    truckers = resolver.resolve(text, *_span(text, "the truckers"))
-    nationals = resolver.resolve(text, *_span(text, "several Kenyan nationals"))
+    read(resolver, text)
+    truckers = resolver.resolve(text, *span_of(text, "the truckers"))
+    nationals = resolver.resolve(text, *span_of(text, "several Kenyan nationals"))
     assert truckers is not None and truckers.sector == "LAB"
     assert nationals is not None and (nationals.country, nationals.sector) == ("KEN", "CVL")
 
 
 def test_people_word_after_a_determiner(pipeline: Pipeline) -> None:
     text = "A bomb in the market killed another ethnic Chechen on Sunday."
-    actor = _argument(pipeline, text, "another ethnic Chechen")
+    actor = argument(pipeline, text, "another ethnic Chechen")
     assert actor is not None
     assert actor.kind == "person"
 
@@ -167,12 +132,12 @@ def test_people_word_after_a_determiner(pipeline: Pipeline) -> None:
 def test_partitive_is_coded_as_the_whole(pipeline: Pipeline) -> None:
     text = "The agency opened investigations against each of the top 25 providers."
     phrase = "each of the top 25 providers"
-    actor = _argument(pipeline, text, phrase)
+    actor = argument(pipeline, text, phrase)
     assert actor is not None
     assert actor.text == phrase
-    assert pipeline.actors.partitive_whole(text, *_span(text, "the top 25 providers")) is None
+    assert pipeline.actors.partitive_whole(text, *span_of(text, "the top 25 providers")) is None
 
 
 def test_partitive_of_a_thing_stays_no_actor(pipeline: Pipeline) -> None:
     text = "The army destroyed most of the harvest."
-    assert _argument(pipeline, text, "most of the harvest") is None
+    assert argument(pipeline, text, "most of the harvest") is None

@@ -7,51 +7,17 @@ a person or an institution around a country name keeps its own kind; titles endi
 from __future__ import annotations
 
 import pytest
-from spacy.tokens import Doc
+from argument_actors import argument, read, span_of
 
-from gestae import nlp as nlp_module
 from gestae.actors import ActorResolver
-from gestae.model import Actor, Place
+from gestae.model import Place
 from gestae.pipeline import Pipeline
 
 
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline()
-
-
-@pytest.fixture(scope="module")
-def resolver(pipeline: Pipeline) -> ActorResolver:
-    return pipeline.actors
-
-
-_DOCS: list[Doc] = []  # the resolver holds its last doc weakly: keep it alive
-
-
-def _span(text: str, phrase: str) -> tuple[int, int]:
-    start = text.index(phrase)
-    return start, start + len(phrase)
-
-
 def _place(text: str, name: str, country: str | None, feature: str | None) -> Place:
-    start, end = _span(text, name)
+    start, end = span_of(text, name)
     return Place(text=name, start=start, end=end, name=name, country=country,
                  feature=feature)  # type: ignore[arg-type]
-
-
-def _read(resolver: ActorResolver, text: str) -> list[Actor]:
-    """Parse and extract, as the pipeline does before it codes event arguments."""
-    doc = nlp_module.load()(text)
-    _DOCS[:] = [doc]
-    return resolver.extract(doc)
-
-
-def _argument(pipeline: Pipeline, text: str, phrase: str,
-              places: list[Place] | None = None) -> Actor | None:
-    """Code one argument phrase as the pipeline does, with the given places."""
-    actors = _read(pipeline.actors, text)
-    start, end = _span(text, phrase)
-    return pipeline._argument_actor(start, end, actors, places or [], text, None)
 
 
 # -- a facility in a place, an act on a place ----------------------------------------------
@@ -65,7 +31,7 @@ def _argument(pipeline: Pipeline, text: str, phrase: str,
 ])
 def test_facility_without_owner_in_a_place_is_the_place_country(
         pipeline: Pipeline, text: str, phrase: str, name: str) -> None:
-    actor = _argument(pipeline, text, phrase, [_place(text, name, "SOM", "country")])
+    actor = argument(pipeline, text, phrase, [_place(text, name, "SOM", "country")])
     assert actor is not None
     # located there and inferred: the facility is in the country, it is not the state
     assert (actor.country, actor.inferred, actor.located, actor.kind) == ("SOM", True,
@@ -75,22 +41,22 @@ def test_facility_without_owner_in_a_place_is_the_place_country(
 
 def test_facility_of_an_owner_in_a_place_is_not_the_place(resolver: ActorResolver) -> None:
     text = "The militants overran a police checkpoint in Mogadishu at dawn."
-    _read(resolver, text)
+    read(resolver, text)
     places = [_place(text, "Mogadishu", "SOM", "city")]
-    span = _span(text, "a police checkpoint in Mogadishu")
+    span = span_of(text, "a police checkpoint in Mogadishu")
     assert resolver.place_actor(text, *span, places) is None
 
 
 def test_abstract_thing_in_a_place_is_no_actor(pipeline: Pipeline) -> None:
     text = "The envoy welcomed the talks in Somalia on Sunday."
     places = [_place(text, "Somalia", "SOM", "country")]
-    assert _argument(pipeline, text, "the talks in Somalia", places) is None
+    assert argument(pipeline, text, "the talks in Somalia", places) is None
 
 
 @pytest.mark.parametrize("act", ["siege", "blockade", "occupation"])
 def test_act_on_a_place_is_the_place_country(pipeline: Pipeline, act: str) -> None:
     text = f"Students protested against the continued {act} of Aleppo."
-    actor = _argument(pipeline, text, f"the continued {act} of Aleppo",
+    actor = argument(pipeline, text, f"the continued {act} of Aleppo",
                       [_place(text, "Aleppo", "SYR", "city")])
     assert actor is not None
     assert (actor.country, actor.inferred) == ("SYR", True)
@@ -98,9 +64,9 @@ def test_act_on_a_place_is_the_place_country(pipeline: Pipeline, act: str) -> No
 
 def test_act_in_a_place_is_not_an_act_on_it(resolver: ActorResolver) -> None:
     text = "Students protested against the continued siege near Aleppo."
-    _read(resolver, text)
+    read(resolver, text)
     places = [_place(text, "Aleppo", "SYR", "city")]
-    assert resolver.place_actor(text, *_span(text, "the continued siege near Aleppo"),
+    assert resolver.place_actor(text, *span_of(text, "the continued siege near Aleppo"),
                                 places) is None
 
 
@@ -109,14 +75,14 @@ def test_act_in_a_place_is_not_an_act_on_it(resolver: ActorResolver) -> None:
 
 def test_world_region_takes_its_cameo_code(pipeline: Pipeline) -> None:
     text = "The activist urged Europe and Japan to press the junta."
-    actor = _argument(pipeline, text, "Europe", [_place(text, "Europe", None, "continent")])
+    actor = argument(pipeline, text, "Europe", [_place(text, "Europe", None, "continent")])
     assert actor is not None
     assert (actor.country, actor.code) == (None, "EUR")
 
 
 def test_disputed_region_is_named_without_country(pipeline: Pipeline) -> None:
     text = "Pakistan is willing to withdraw its troops from the disputed territory of Kashmir."
-    actor = _argument(pipeline, text, "the disputed territory of Kashmir",
+    actor = argument(pipeline, text, "the disputed territory of Kashmir",
                       [_place(text, "Kashmir", None, "region")])
     assert actor is not None
     assert (actor.name, actor.country, actor.code) == ("Kashmir", None, None)
@@ -124,14 +90,14 @@ def test_disputed_region_is_named_without_country(pipeline: Pipeline) -> None:
 
 def test_region_word_before_a_collective_noun(pipeline: Pipeline) -> None:
     text = "Oman offered to mediate between Qatar and other Gulf states."
-    actor = _argument(pipeline, text, "other Gulf states")
+    actor = argument(pipeline, text, "other Gulf states")
     assert actor is not None
     assert (actor.code, actor.country, actor.kind) == ("PGS", None, "group")
 
 
 def test_collective_noun_without_region_word_has_no_code(pipeline: Pipeline) -> None:
     text = "Oman offered to mediate between Qatar and other member states."
-    actor = _argument(pipeline, text, "other member states")
+    actor = argument(pipeline, text, "other member states")
     assert actor is not None and actor.code is None
 
 
@@ -141,7 +107,7 @@ def test_collective_noun_without_region_word_has_no_code(pipeline: Pipeline) -> 
 def test_the_town_is_the_town_named_before_it(pipeline: Pipeline) -> None:
     text = "Rebels captured Tal Afar on Monday and then shelled the town."
     places = [_place(text, "Tal Afar", "IRQ", "city")]
-    actor = _argument(pipeline, text, "the town", places)
+    actor = argument(pipeline, text, "the town", places)
     assert actor is not None
     assert (actor.name, actor.country, actor.inferred) == ("Tal Afar", "IRQ", True)
 
@@ -149,15 +115,15 @@ def test_the_town_is_the_town_named_before_it(pipeline: Pipeline) -> None:
 def test_the_town_without_a_named_town_is_no_actor(pipeline: Pipeline) -> None:
     text = "Rebels entered Iraq on Monday and then shelled the town."
     places = [_place(text, "Iraq", "IRQ", "country")]  # a country is not the town
-    assert _argument(pipeline, text, "the town", places) is None
+    assert argument(pipeline, text, "the town", places) is None
     text = "The army shelled the town for a week."
-    assert _argument(pipeline, text, "the town") is None
+    assert argument(pipeline, text, "the town") is None
 
 
 def test_the_town_in_another_sentence_is_not_taken(pipeline: Pipeline) -> None:
     text = "Rebels captured Tal Afar on Monday. Three days later the army shelled the town."
     places = [_place(text, "Tal Afar", "IRQ", "city")]
-    assert _argument(pipeline, text, "the town", places) is None
+    assert argument(pipeline, text, "the town", places) is None
 
 
 # -- the phrase's head decides its kind ----------------------------------------------------
@@ -165,7 +131,7 @@ def test_the_town_in_another_sentence_is_not_taken(pipeline: Pipeline) -> None:
 
 def test_person_around_a_country_name_stays_a_person(pipeline: Pipeline) -> None:
     text = "Libya's renegade Gen. Khalifa Haftar has declared a ceasefire in Tripoli."
-    actor = _argument(pipeline, text, "Libya's renegade Gen. Khalifa Haftar")
+    actor = argument(pipeline, text, "Libya's renegade Gen. Khalifa Haftar")
     assert actor is not None
     assert (actor.kind, actor.country, actor.sector) == ("person", "LBY", "MIL")
 
@@ -178,8 +144,8 @@ def test_person_around_a_country_name_stays_a_person(pipeline: Pipeline) -> None
 ])
 def test_institution_of_a_state_is_not_the_state(resolver: ActorResolver, text: str,
                                                  phrase: str, kind: str | None) -> None:
-    _read(resolver, text)
-    actor = resolver.resolve(text, *_span(text, phrase))
+    read(resolver, text)
+    actor = resolver.resolve(text, *span_of(text, phrase))
     assert actor is not None
     assert actor.country in ("OMN", "BRA")
     assert actor.kind == kind and actor.sector is None
@@ -191,8 +157,8 @@ def test_institution_of_a_state_is_not_the_state(resolver: ActorResolver, text: 
 ])
 def test_act_or_description_of_a_state_stays_the_state(resolver: ActorResolver, text: str,
                                                        phrase: str) -> None:
-    _read(resolver, text)
-    actor = resolver.resolve(text, *_span(text, phrase))
+    read(resolver, text)
+    actor = resolver.resolve(text, *span_of(text, phrase))
     assert actor is not None and actor.kind == "state"
 
 
@@ -205,14 +171,14 @@ def test_act_or_description_of_a_state_stays_the_state(resolver: ActorResolver, 
 ])
 def test_titles_ending_in_general(resolver: ActorResolver, text: str, phrase: str,
                                   sector: str) -> None:
-    _read(resolver, text)
-    actor = resolver.resolve(text, *_span(text, phrase))
+    read(resolver, text)
+    actor = resolver.resolve(text, *span_of(text, phrase))
     assert actor is not None and actor.sector == sector
 
 
 def test_justice_department_is_a_us_judicial_body(resolver: ActorResolver) -> None:
     text = "The U.S. Department of Justice charged two men with fraud."
-    _read(resolver, text)
-    actor = resolver.resolve(text, *_span(text, "The U.S. Department of Justice"))
+    read(resolver, text)
+    actor = resolver.resolve(text, *span_of(text, "The U.S. Department of Justice"))
     assert actor is not None
     assert (actor.country, actor.sector, actor.kind) == ("USA", "JUD", "organisation")

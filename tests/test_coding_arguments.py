@@ -4,25 +4,10 @@ target of an event whose pattern names none."""
 from __future__ import annotations
 
 import pytest
+from argument_spans import event_of, sources, targets
 from spacy.language import Language
 
 from gestae.coding import EventCoder
-from gestae.model import EventCandidate
-
-
-def first(nlp: Language, coder: EventCoder, text: str, type_: str) -> EventCandidate:
-    found = [e for e in coder.find(nlp(text)) if e.type == type_]
-    assert found, [(e.type, e.rule) for e in coder.find(nlp(text))]
-    return found[0]
-
-
-def sources(text: str, event: EventCandidate) -> list[str]:
-    return [text[a:b] for a, b in event.source_spans]
-
-
-def targets(text: str, event: EventCandidate) -> list[str]:
-    return [text[a:b] for a, b in event.target_spans]
-
 
 # --- spans: the whole noun phrase ----------------------------------------------------------
 
@@ -40,24 +25,24 @@ def targets(text: str, event: EventCandidate) -> list[str]:
 ])
 def test_source_is_whole_noun_phrase(nlp: Language, coder: EventCoder, text: str, type_: str,
                                      source: str) -> None:
-    assert sources(text, first(nlp, coder, text, type_)) == [source]
+    assert sources(text, event_of(nlp, coder, text, type_)) == [source]
 
 
 def test_date_is_not_part_of_the_phrase(nlp: Language, coder: EventCoder) -> None:
     text = "Riot police in the capital detained dozens of students on Friday."
-    event = first(nlp, coder, text, "COERCE")
+    event = event_of(nlp, coder, text, "COERCE")
     assert targets(text, event) == ["dozens of students"]
 
 
 def test_conjuncts_stay_separate(nlp: Language, coder: EventCoder) -> None:
     text = "The rebels released three aid workers and a pilot."
-    event = first(nlp, coder, text, "RETREAT")
+    event = event_of(nlp, coder, text, "RETREAT")
     assert targets(text, event) == ["three aid workers", "a pilot"]
 
 
 def test_relative_clause_is_not_part_of_the_phrase(nlp: Language, coder: EventCoder) -> None:
     text = "Soldiers arrested a teacher who had organised the march."
-    event = first(nlp, coder, text, "COERCE")
+    event = event_of(nlp, coder, text, "COERCE")
     assert targets(text, event) == ["a teacher"]
 
 
@@ -72,23 +57,23 @@ def test_relative_clause_is_not_part_of_the_phrase(nlp: Language, coder: EventCo
 ])
 def test_recipient(nlp: Language, coder: EventCoder, text: str, type_: str,
                    target: str) -> None:
-    assert targets(text, first(nlp, coder, text, type_)) == [target]
+    assert targets(text, event_of(nlp, coder, text, type_)) == [target]
 
 
 def test_a_place_after_in_is_a_location_not_a_target(nlp: Language, coder: EventCoder) -> None:
     text = "Thousands of mourners marched in Baghdad on Saturday."
-    assert targets(text, first(nlp, coder, text, "PROTEST")) == []
+    assert targets(text, event_of(nlp, coder, text, "PROTEST")) == []
 
 
 def test_named_target_wins_over_place(nlp: Language, coder: EventCoder) -> None:
     text = "Police in Lahore arrested the organisers."
-    event = first(nlp, coder, text, "COERCE")
+    event = event_of(nlp, coder, text, "COERCE")
     assert targets(text, event) == ["the organisers"]
 
 
 def test_pronoun_in_a_nested_clause_is_not_the_speaker(nlp: Language, coder: EventCoder) -> None:
     text = "Sadr said the US military will be treated as an enemy if it does not withdraw."
-    event = first(nlp, coder, text, "RETREAT")
+    event = event_of(nlp, coder, text, "RETREAT")
     assert sources(text, event) == ["it"]
     text = "Russia announced it would withdraw its troops from the border."
-    assert sources(text, first(nlp, coder, text, "CONCEDE")) == ["Russia"]
+    assert sources(text, event_of(nlp, coder, text, "CONCEDE")) == ["Russia"]

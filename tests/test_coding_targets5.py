@@ -7,23 +7,10 @@ that is only an apposition."""
 from __future__ import annotations
 
 import pytest
+from argument_spans import event_of, targets
 from spacy.language import Language
 
 from gestae.coding import EventCoder
-from gestae.model import EventCandidate
-
-
-def event_of(nlp: Language, coder: EventCoder, text: str,
-             type_: str | tuple[str, ...]) -> EventCandidate:
-    types = (type_,) if isinstance(type_, str) else type_
-    found = [e for e in coder.find(nlp(text)) if e.type in types]
-    assert found, [(e.type, e.rule) for e in coder.find(nlp(text))]
-    return found[0]
-
-
-def targets(text: str, event: EventCandidate) -> list[str]:
-    return [text[a:b] for a, b in event.target_spans]
-
 
 # --- a nominal trigger's target on its light verb -----------------------------------------
 

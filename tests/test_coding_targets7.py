@@ -8,25 +8,10 @@ nominal event is its source."""
 from __future__ import annotations
 
 import pytest
+from argument_spans import event_of, sources, targets
 from spacy.language import Language
 
 from gestae.coding import EventCoder
-from gestae.model import EventCandidate
-
-
-def event_of(nlp: Language, coder: EventCoder, text: str, type_: str) -> EventCandidate:
-    found = [e for e in coder.find(nlp(text)) if e.type == type_]
-    assert found, [(e.type, e.rule) for e in coder.find(nlp(text))]
-    return found[0]
-
-
-def targets(text: str, event: EventCandidate) -> list[str]:
-    return [text[a:b] for a, b in event.target_spans]
-
-
-def sources(text: str, event: EventCandidate) -> list[str]:
-    return [text[a:b] for a, b in event.source_spans]
-
 
 # --- help given and truces laid "in" a place -----------------------------------------------
 

@@ -1,0 +1,26 @@
+"""Test helper: the first coded event of a type in a text, and its argument phrases."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from gestae.coding import EventCoder
+from gestae.model import EventCandidate
+
+
+def event_of(nlp: Language, coder: EventCoder, text: str, type_: str | tuple[str, ...],
+             rule: str | None = None) -> EventCandidate:
+    """The first event of ``type_`` (one of several types), optionally of one ``rule``."""
+    types = (type_,) if isinstance(type_, str) else type_
+    events = coder.find(nlp(text))
+    found = [e for e in events if e.type in types and (rule is None or e.rule == rule)]
+    assert found, [(e.type, e.rule) for e in events]
+    return found[0]
+
+
+def targets(text: str, event: EventCandidate) -> list[str]:
+    return [text[a:b] for a, b in event.target_spans]
+
+
+def sources(text: str, event: EventCandidate) -> list[str]:
+    return [text[a:b] for a, b in event.source_spans]
