@@ -112,3 +112,23 @@ def test_peacekeepers_withdrawn_are_not_a_retreat(nlp: Language, coder: EventCod
     found = types_rules(nlp, coder, text)
     assert ("SANCTION", "sanction.withdraw_resources") in found
     assert all(t != "RETREAT" for t, _ in found)
+
+
+@pytest.mark.parametrize("text", [
+    "The coalition began air strikes on Houthi positions on Monday.",
+    "Israel started drone strikes against militants in Gaza.",
+    "The army launched missile strikes on rebel bases.",
+])
+def test_strikes_with_a_weapon_word_are_no_labour_strike(nlp: Language, coder: EventCoder,
+                                                         text: str) -> None:
+    assert all(t != "PROTEST" for t, _ in types_rules(nlp, coder, text))
+
+
+@pytest.mark.parametrize("text", [
+    "Teachers began a strike over unpaid wages.",
+    "The unions called a general strike for Monday.",
+    "Dock workers started an indefinite strike on Friday.",
+])
+def test_labour_strikes_begun_or_called_stay_protests(nlp: Language, coder: EventCoder,
+                                                      text: str) -> None:
+    assert ("PROTEST", "protest.call_strike") in types_rules(nlp, coder, text)

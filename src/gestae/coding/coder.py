@@ -268,6 +268,10 @@ class EventCoder:
             if not objs:
                 return None
             obj = objs[0]
+            if pattern.obj_modifier_not and any(
+                    m.dep_ in ("compound", "amod", "nmod") and lemma(m) in pattern.obj_modifier_not
+                    for m in obj.children):
+                return None  # "began air strikes" is no labour strike
             tokens.append(obj)
         if pattern.modifier:
             mods = [c for c in children if c.dep_ in ("compound", "amod", "nmod", "npadvmod")

@@ -40,6 +40,7 @@ class Pattern:
     prep: tuple[str, ...] = ()
     obj: tuple[str, ...] = ()
     obj_not: tuple[str, ...] = ()
+    obj_modifier_not: tuple[str, ...] = ()  # not with an object so modified ("air strikes")
     pobj: tuple[str, ...] = ()
     modifier: tuple[str, ...] = ()
     xcomp: tuple[str, ...] = ()
@@ -60,7 +61,8 @@ class Pattern:
     constraints: int = field(default=0, compare=False)
 
 
-_LIST_FIELDS = ("particle", "prep", "obj", "obj_not", "pobj", "modifier", "xcomp", "subj",
+_LIST_FIELDS = ("particle", "prep", "obj", "obj_not", "obj_modifier_not", "pobj", "modifier",
+                "xcomp", "subj",
                 "target_preps", "source_preps", "context")
 
 
