@@ -49,7 +49,8 @@ def noun_span(token: Token) -> tuple[int, int]:
     modifiers, prepositional phrases ("a court in Lima", "inspectors for the agency"),
     appositions ("Jane Roe, the group's spokeswoman") and a bracketed abbreviation, but
     not its own conjuncts (each is an argument of its own), dates ("on Monday"), relative
-    or participle clauses, or an adverbial clause."""
+    or participle clauses (but for a participle of ties or base, "forces based in Vitez"),
+    or an adverbial clause."""
     start, end = _token_span(token)
     doc = token.doc
     return doc[start].idx, doc[end].idx + len(doc[end])
@@ -71,6 +72,9 @@ def _token_span(token: Token) -> tuple[int, int]:
             if dep == "punct":
                 if child.tag_ in ("HYPH", "-LRB-", "-RRB-") or child.text in _SPAN_PUNCT:
                     stack.append(child)  # "al-Sadr", "(UNHCR)", "Jane Roe, a lawyer"
+                continue
+            if dep == "acl" and _identity_participle(child, tok):
+                stack.append(child)  # "British forces [based in Vitez]"
                 continue
             if dep in _SPAN_DROP or time_phrase(child) or _adverbial(child, tok):
                 continue
@@ -135,7 +139,8 @@ def _not_identity(child: Token, tok: Token, head: Token) -> bool:
     if child.dep_ == "appos":
         noun = child.lemma_.lower()
         return (noun in words["event_appositions"] and child.pos_ == "NOUN" or _speaker(child)
-                or noun in words["place_appositions"] and tok.ent_type_ in _PLACE_ENTS)
+                or noun in words["place_appositions"] and tok.ent_type_ in _PLACE_ENTS
+                or _describes_name(child, tok))
     if child.dep_ != "prep":
         return False
     if any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in child.children):
@@ -148,6 +153,27 @@ def _not_identity(child: Token, tok: Token, head: Token) -> bool:
         return True
     return (tok is head and head.dep_ == "dobj"
             and word in _charge_preps().get(head.head.lemma_.lower(), ()))
+
+
+def _describes_name(appos: Token, name: Token) -> bool:
+    """A common-noun apposition set after the name of a place, or a group noun after the name
+    of an organisation, only describes it ("Hodeidah, [a major flashpoint in the war]", "the
+    Iraq Humanitarian Fund, [a pooled fund]"); a person's apposition says who he is and stays
+    (the tagger sometimes calls a person an organisation, hence the word list)."""
+    if name.pos_ != "PROPN" or appos.pos_ != "NOUN" or appos.ent_type_ or appos.i < name.i:
+        return False
+    return (name.ent_type_ in _PLACE_ENTS
+            or name.ent_type_ == "ORG" and appos.lemma_.lower() in _words()["group_appositions"])
+
+
+def _identity_participle(participle: Token, noun: Token) -> bool:
+    """A participle after a noun that says which group it is by its ties or its base
+    ("hackers [linked to the Iranian government]", "the group [known as the White Helmets]",
+    "forces [stationed in northern Iraq]"), unlike one that tells what was done to it
+    (``data/phrases.yaml``)."""
+    return (participle.i > noun.i and participle.tag_ in ("VBN", "VBG")
+            and participle.lemma_.lower() in _words()["identity_participles"]
+            and any(c.dep_ in ("prep", "agent") for c in participle.children))
 
 
 def _has_owner(noun: Token) -> bool:
@@ -205,6 +231,8 @@ def time_phrase(token: Token) -> bool:
     """A date or time modifier ("on Monday", "last week"): when, not who."""
     if token.dep_ == "prep":
         return time_adjunct(token)
+    if token.head.pos_ == "ADJ" and token.i < token.head.i:
+        return False  # an age or a length: "a 95-year-old man", "a two-week-long siege"
     return token.dep_ in ("npadvmod", "tmod") and token.ent_type_ in ("DATE", "TIME")
 
 
