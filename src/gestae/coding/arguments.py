@@ -6,7 +6,9 @@ target), prepositional targets ("fired at X"), recipients of things given ("sent
 purposes ("sent troops to help X"), owners of things acted on, and subjects a verb inherits
 from the clause that governs it. A place "in" which an event happens stays its location,
 unless the event is a restriction, help or a truce laid on the place's people ("a curfew in
-Basra", "aid in Yemen", "a ceasefire in Idlib") and names no one else.
+Basra", "aid in Yemen", "a ceasefire in Idlib") and names no one else. A weapon or a nominal
+attack named by its owner ("Iraqi warplanes", "U.S. military airstrikes") stands for the one
+who struck; the one a thing is taken from ("seized weapons from the army") is the target.
 """
 
 from __future__ import annotations
@@ -61,14 +63,15 @@ class ArgumentReader:
         match.sources = self._issuers(self._resolve_relative(match, match.sources))
         match.targets = self._resolve_relative(match, match.targets)
         instruments = set().union(*self.cues["instruments"].values())
-        match.sources = [s for s in match.sources
-                         if s.i not in trigger_heads and lemma(s) not in instruments
-                         and s.ent_type_ not in ("DATE", "TIME")]
+        match.sources = [s for s in match.sources if s.ent_type_ not in ("DATE", "TIME") and (
+            (s.i not in trigger_heads and lemma(s) not in instruments)
+            or self._owned_weapon(s, instruments) or s.i == match.head.i)]
         own = {t.i for t in match.tokens if t.dep_ == "pobj"} if match.pattern.pos == "noun" \
             else set()  # "the release of prisoners": the people released
 
         def keep(found: list[Token]) -> list[Token]:
-            return [t for t in found if (t.i not in trigger_heads or t is match.obj or t.i in own)
+            return [t for t in found if (t.i not in trigger_heads or t is match.obj or t.i in own
+                                         or self._answered_event(match, t))
                     and t not in match.sources and t.ent_type_ not in ("DATE", "TIME")]
 
         match.targets = (keep(match.targets) or keep(self._participle_targets(match, matches))
@@ -76,6 +79,44 @@ class ArgumentReader:
         if not any(self._names_actor(t) for t in match.targets):
             # "provided $3 million for assistance in Iraq": Iraq's people, not the thing
             match.targets = keep(self._area_aims(match)) or match.targets
+        if not any(self._names_actor(t) for t in match.targets):
+            # "seized weapons from the army": the one robbed, not the weapons
+            match.targets = keep(self._robbed(match)) or match.targets
+
+    def _answered_event(self, match: TriggerMatch, token: Token) -> bool:
+        """Another event told as the object of a statement or answer, named by its doer:
+        "condemned an anarchic protest by white farmers", "welcomed the OPCW visit" (the
+        answer is aimed at the one who did it, whom the phrase names)."""
+        if (ontology.quad_class(match.type) not in ontology.VERBAL_QUADS
+                or token.dep_ != "dobj" or token.head.i != match.head.i):
+            return False
+        doers = [c for c in token.children if c.dep_ == "poss" or (
+            c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ in _ACTOR_ENTS)]
+        doers += [p for c in token.children if c.dep_ == "prep" and lemma(c) == "by"
+                  for p in pobjs(c)]
+        return any(self._actor_like(d) for d in doers)
+
+    def _robbed(self, match: TriggerMatch) -> list[Token]:
+        """Whom a thing is taken from: "seized weapons from the Iraqi army", "stole cattle
+        from local farmers", "military bases it has seized from the government". The verbs
+        are ``taking_verbs`` in ``data/cues.yaml``."""
+        if match.pattern.pos != "verb" or lemma(match.head) not in self.cues.get(
+                "taking_verbs", ()):
+            return []
+        return [p for c in match.head.children if c.dep_ == "prep" and lemma(c) == "from"
+                for p in pobjs(c) if self._names_actor(p) and not self._place(p)]
+
+    def _owned_weapon(self, token: Token, instruments: Container[str]) -> bool:
+        """A weapon named by its owner ("Iraqi warplanes pounded", "Syrian government
+        missiles struck", "a Venezuelan police helicopter attacked"): the owner did it, and
+        the actor resolver codes the phrase by that owner. A bare "a car bomb" names no one."""
+        if lemma(token) not in instruments or token.pos_ not in ("NOUN", "PROPN"):
+            return False
+        mods = [c for c in token.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
+        mods += [g for c in mods if c.dep_ == "compound" for g in c.children
+                 if g.dep_ in ("amod", "compound")]
+        return any(m.ent_type_ in _ACTOR_ENTS or (m.pos_ == "NOUN" and self._actor_like(m))
+                   for m in mods)
 
     @staticmethod
     def _carrier_targets(match: TriggerMatch, matches: list[TriggerMatch]) -> list[Token]:
@@ -421,6 +462,11 @@ class ArgumentReader:
             found = found or (self._beneficiaries(verb) if helping else [])
             if not found and self._answers_maker(match):  # "to protest the law passed by X"
                 found = [m for c in verb.children if c.dep_ == "dobj" for m in self._makers(c)]
+                # a strike "to protest the president's decision": the decision, coded by
+                # its owner (not "agreed to set up the X Centre": a thing made)
+                found = found or [t for c in verb.children if c.dep_ == "dobj"
+                                  and match.type == "PROTEST" for t in conjuncts(c)
+                                  if self._names_actor(t) and t.i not in taken]
             if not found and ontology.quad_class(match.type) in ontology.VERBAL_QUADS:
                 found = self._parties(verb)
             if found:
@@ -733,8 +779,9 @@ class ArgumentReader:
                 continue
             if dep == "poss" and child.pos_ in ("PROPN", "NOUN"):
                 sources.extend(conjuncts(child))
-            elif dep in ("amod", "compound") and child.ent_type_ in ("NORP", "ORG", "GPE"):
-                sources.append(child)
+            elif dep in ("amod", "compound", "nmod") and child.ent_type_ in (
+                    "NORP", "ORG", "GPE"):
+                sources.append(child)  # "Israeli air strikes", "U.S. drone strikes"
             elif dep == "prep":
                 if lem == "of":
                     (sources if pattern.of_role == "source" else targets).extend(pobjs(child))
@@ -780,8 +827,21 @@ class ArgumentReader:
             match.attributions.extend(claimers)
             if not sources:
                 sources = list(claimers)
+        if sources and self._owned_subject(match, sources):
+            sources = [token]  # "Israeli air strikes killed 5": the strikes, named by owner
         # Place names in "in Baghdad" are locations, not targets.
         match.sources, match.targets = sources, targets
+
+    @staticmethod
+    def _owned_subject(match: TriggerMatch, owners: list[Token]) -> bool:
+        """A nominal attack that is the subject of the verb it absorbed, its actor named only
+        by its modifiers ("U.S. military airstrikes have killed", "Syrian government shelling
+        hit"): the whole phrase stands for the one who struck, as a weapon named by its owner
+        does."""
+        token = match.head
+        return (match.verb is not None and match.verb.i == token.head.i
+                and token.dep_ == "nsubj"
+                and all(o.head.i == token.i and o.i < token.i for o in owners))
 
     def _halted(self, match: TriggerMatch) -> bool:
         """A nominal event its actor stops ("ended mediation efforts") is the halt, not the
