@@ -10,10 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from gestae.coding.patterns import cues, is_verb_word, pattern_words
-from gestae.nlp import text_of
 
 SUBJECT_DEPS = ("nsubj", "csubj")
 RELATIVE_PRONOUNS = ("who", "which", "that", "whom", "whose")
@@ -23,12 +22,21 @@ _HYPHENS = ("-", "–", "‑")
 
 def lemma(token: Token) -> str:
     """The token's lower-cased lemma, corrected for known slips of the small model; the head
-    of a hyphenated compound that is a pattern word stands for the whole ("cease-fire")."""
+    of a hyphenated compound that is a pattern word stands for the whole ("cease-fire").
+    Read once per doc: the coder asks for the lemma of each token many times."""
+    lemmas = token.doc.user_data.get("gestae_lemmas")
+    if lemmas is None:
+        fixes = cues().get("lemma_fixes", {})
+        lemmas = token.doc.user_data["gestae_lemmas"] = [_lemma(t, fixes) for t in token.doc]
+    return lemmas[token.i]
+
+
+def _lemma(token: Token, fixes: dict[str, str]) -> str:
     compound = _hyphen_compound(token)
     if compound is not None:
         return compound[0]
     value = token.lemma_.lower()
-    return cues().get("lemma_fixes", {}).get(value, value)
+    return fixes.get(value, value)
 
 
 def hyphen_parts(token: Token) -> list[Token]:
@@ -53,10 +61,8 @@ def _hyphen_compound(token: Token) -> tuple[str, list[Token]] | None:
     word written as one ("ceasefire") never matches. For the head of such a compound: the
     compound as a pattern word (joined, else hyphenated) and the tokens it absorbs."""
     doc, i = token.doc, token.i
-    text, start, end = text_of(doc), token.idx, token.idx + len(token.text)
-    if text[end:end + 2].lstrip()[:1] not in _HYPHENS \
-            and text[max(0, start - 2):start].rstrip()[-1:] not in _HYPHENS:
-        return None  # no hyphen beside the token: the common case, decided on the text
+    if i not in _beside_hyphens(doc):
+        return None  # no hyphen beside the token: the common case
     for first, second in ((i - 2, i), (i, i + 2)):
         if first < 0 or second >= len(doc) or doc[first + 1].text not in _HYPHENS:
             continue
@@ -71,6 +77,15 @@ def _hyphen_compound(token: Token) -> tuple[str, list[Token]] | None:
             if form in pattern_words():
                 return form, [t for t in (left, doc[first + 1], right) if t != token]
     return None
+
+
+def _beside_hyphens(doc: Doc) -> frozenset[int]:
+    """Indices of the tokens beside a hyphen token, found once per doc."""
+    found = doc.user_data.get("gestae_hyphen_sides")
+    if found is None:
+        found = doc.user_data["gestae_hyphen_sides"] = frozenset(
+            j for t in doc if t.text in _HYPHENS for j in (t.i - 1, t.i + 1))
+    return found
 
 
 def is_conditional(clause: Token, cue: dict[str, Any]) -> bool:
