@@ -334,7 +334,8 @@ class Pipeline:
                 or self.actors.group_actor(text, start, end)
                 or self.actors.institution_actor(text, start, end)
                 or self.actors.people_actor(text, start, end)
-                or self.actors.name_actor(text, start, end))
+                or self.actors.name_actor(text, start, end)
+                or self.actors.demonym_actor(text, start, end, date))
 
 
 # -- helpers ----------------------------------------------------------------------------

@@ -469,13 +469,15 @@ class ActorResolver:
         country but are an organisation (an institution noun) or a thing of the state. An
         act of the state ("Mexico's immigration policy") stays coded as the state."""
         doc = self._doc_of(text)
-        if actor.kind != "state" or doc is None:
+        if actor.kind not in ("state", "person") or doc is None:
             return actor
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or not len(span):
             return actor
         root = span.root
         word = norm(root.text)
+        if actor.kind == "person":
+            return self._office_of(actor, root, word)
         if actor.start <= root.idx < actor.end or not root.tag_.startswith("NN") or (
                 word in self._owned_acts or word in self._state_nouns
                 or word in self._actor_nouns or root.lower_ in self._place_heads
@@ -485,6 +487,16 @@ class ActorResolver:
         if word in self._institutions:
             kind = "group" if root.tag_ in ("NNS", "NNPS") else "organisation"
         return replace(actor, kind=kind, id=None, sector=None, sectors=[])
+
+    def _office_of(self, actor: Actor, root: Token, word: str) -> Actor:
+        """A person's title or name inside a phrase headed by an institution noun names the
+        institution: "the Office of Inspector General", "the President's office" keep the
+        person's country and sector but are an organisation, not the person."""
+        if actor.start <= root.idx < actor.end or word not in self._institutions or \
+                not root.tag_.startswith("NN"):
+            return actor
+        kind = "group" if root.tag_ in ("NNS", "NNPS") else "organisation"
+        return replace(actor, kind=kind, id=None)
 
     def _coreferent(self, actor: Actor, text: str) -> Actor:
         """A phrase the last extract coded from context ("the cleric" = al-Sadr) keeps
@@ -518,6 +530,26 @@ class ActorResolver:
         start_char, end_char = toks.idx[0], toks.end_char(len(toks) - 1)
         return Actor(text=text[start_char:end_char], start=start_char, end=end_char,
                      name=name, country=country, code=code, kind=None, id=None)
+
+    def demonym_actor(self, text: str, start: int, end: int,
+                      date: dt.date | None = None) -> Actor | None:
+        """An argument that is only a country's adjective: "Israeli" as the doer of
+        "Israeli air strikes", "Japanese" in "Japanese and the Australian armies". The word
+        stands for the country's side, coded like a thing of the state (country, no sector,
+        no kind: which body of the state acted is not said)."""
+        toks = self._phrase_tokens(text, start, end)
+        first = self._trim_start(toks, 0, len(toks))
+        adjectives = [m for m in self._matches(toks) if m.entry.type == "country"
+                      and m.use == DEMONYM and m.start == first and m.end == len(toks)]
+        if len(adjectives) != 1:
+            return None
+        entry = adjectives[0].entry
+        country, code, _, _ = self._entry_codes(entry, date)
+        if country is None and code is None:
+            return None
+        name = self.kb.country_names.get(country or "", entry.name)
+        return Actor(text=text[start:end], start=start, end=end, name=name, country=country,
+                     code=code, kind=None, id=None)
 
     def partitive_whole(self, text: str, start: int, end: int) -> int | None:
         """Where the whole of a partitive argument starts ("four of the country's states",
