@@ -65,7 +65,8 @@ class ArgumentReader:
         instruments = set().union(*self.cues["instruments"].values())
         match.sources = [s for s in match.sources if s.ent_type_ not in ("DATE", "TIME") and (
             (s.i not in trigger_heads and lemma(s) not in instruments)
-            or self._owned_weapon(s, instruments) or s.i == match.head.i)]
+            or self._owned_weapon(s, instruments) or s.i == match.head.i
+            or lemma(s) in self.cues["weapon_bearers"])]
         own = {t.i for t in match.tokens if t.dep_ == "pobj"} if match.pattern.pos == "noun" \
             else set()  # "the release of prisoners": the people released
 
@@ -253,6 +254,8 @@ class ArgumentReader:
                                   and c.i < token.i]
             sources = sources or [t for c in prev.children if c.dep_ in SUBJECT_DEPS
                                   for t in conjuncts(c)]
+        if not sources and not passive and pattern.subject != "target":
+            sources = self._aux_subject(token)
         if not sources:
             sources = self.inherited_subject(token, passive)
         if not targets and not passive and ontology.quad_class(match.type) == 4:
@@ -632,6 +635,8 @@ class ArgumentReader:
         if (token.dep_ == "acl" and lemma(token) in self.cues.get("blast_verbs", ())
                 and head.dep_ not in ("ROOT", "appos") and misparsed_main_verb(token)):
             return []  # "car bombs targeting patrols detonated": not the patrols' act
+        if token.dep_ == "acl" and lemma(head) in self.cues.get("intention_nouns", ()):
+            return self._intenders(head)  # "reiterated its commitment to support X"
         if token.dep_ in ("relcl", "acl"):
             return conjuncts(head)
         if token.dep_ == "pcomp" and head.dep_ == "prep":
@@ -685,6 +690,10 @@ class ArgumentReader:
         gov = prep.head
         if gov.dep_ == "advmod" and lemma(gov) in self.cues["negating_adverbs"]:
             gov = gov.head
+        if gov.pos_ == "ADJ" and lemma(gov) in self.cues.get("culpability_adjectives", ()):
+            return self._culprits(gov)  # "were guilty of violating the ceasefire"
+        if gov.pos_ in ("NOUN", "PROPN") and lemma(prep) == "of":
+            return self._intenders(gov)  # "considering the possibility of providing"
         if gov.pos_ not in ("VERB", "AUX"):
             return []
         if lemma(prep) in ("of", "for", "from"):
@@ -802,11 +811,14 @@ class ArgumentReader:
             # names are who it is done to
             targets = [t for p in match.tokens[1:] if p.dep_ == "pobj"
                        for t in conjuncts(p) if self._actor_like(t)]
-        head = token.head
+        if not sources:  # "X are responsible for mass killings"
+            sources = self._culprits(self._culpable(token))
+        held = self._counted(token)  # "began a new round of exercises": the round is held
+        head = held.head
         light = self.cues["light_verbs"]
         if self._halted(match):
             light = frozenset((lemma(head),))  # "ended mediation efforts": who ended them
-        if token.dep_ in ("dobj", "nsubjpass") and lemma(head) in light:
+        if held.dep_ in ("dobj", "nsubjpass") and lemma(head) in light:
             if not sources:
                 sources = [t for c in head.children if c.dep_ in SUBJECT_DEPS for t in conjuncts(c)]
             if not sources:
@@ -817,10 +829,11 @@ class ArgumentReader:
                 targets = [p for c in head.children if c.dep_ == "prep"
                            and lemma(c) in pattern.target_preps and lemma(c) != "in"
                            for p in self._aimed(c) if p.ent_type_ not in ("DATE", "TIME")]
-        elif token.dep_ == "nsubj" and lemma(head) in light:
+        elif held.dep_ == "nsubj" and lemma(head) in light:
             # "a bomber carried out attacks on the parliament": the attack's own target
             targets += [a for c in head.children if c.dep_ == "dobj" and not is_apposition(c)
                         for t in conjuncts(c) for a in (self._event_targets(t) or [t])]
+        head = token.head
         if token.dep_ == "pobj" and lemma(head) == "for" and lemma(head.head) == "responsibility":
             claim = head.head.head
             claimers = [t for c in claim.children if c.dep_ in SUBJECT_DEPS for t in conjuncts(c)]
@@ -829,8 +842,81 @@ class ArgumentReader:
                 sources = list(claimers)
         if sources and self._owned_subject(match, sources):
             sources = [token]  # "Israeli air strikes killed 5": the strikes, named by owner
+        if not sources and token.dep_ in SUBJECT_DEPS and lemma(token) in self.cues[
+                "weapon_bearers"]:
+            sources = [token]  # "Boko Haram suicide bombers have killed": the bombers did
         # Place names in "in Baghdad" are locations, not targets.
         match.sources, match.targets = sources, targets
+
+    def _counted(self, noun: Token) -> Token:
+        """The noun that counts an event noun ("a new round of talks", "a wave of attacks";
+        ``event_counts`` in ``data/cues.yaml``), which a light verb takes in its place;
+        else the noun itself."""
+        prep = noun.head
+        if (noun.dep_ == "pobj" and lemma(prep) == "of"
+                and lemma(prep.head) in self.cues.get("event_counts", ())):
+            return prep.head
+        return noun
+
+    def _culpable(self, noun: Token) -> Token | None:
+        """The adjective of blame an event noun hangs on: "responsible for mass killings",
+        "guilty of war crimes" (``culpability_adjectives`` in ``data/cues.yaml``)."""
+        while noun.dep_ == "conj" and noun.head.i < noun.i:  # "killings, rapes and abductions"
+            noun = noun.head
+        prep = noun.head
+        adj = prep.head
+        if (noun.dep_ == "pobj" and prep.dep_ == "prep" and lemma(prep) in ("for", "of")
+                and adj.pos_ == "ADJ"
+                and lemma(adj) in self.cues.get("culpability_adjectives", ())):
+            return adj
+        return None
+
+    @staticmethod
+    def _culprits(adj: Token | None) -> list[Token]:
+        """Who is held to blame by an adjective of blame: its own subject ("found the rebels
+        guilty"), the object of the verb that judges ("held Iran responsible"), or the
+        subject of the copula ("Los Zetas have been responsible", "X was found guilty")."""
+        if adj is None:
+            return []
+        own = [t for c in adj.children if c.dep_ in SUBJECT_DEPS for t in conjuncts(c)]
+        if own:
+            return own
+        if adj.dep_ == "amod":  # "those responsible for the attack"
+            return conjuncts(adj.head)
+        verb = adj.head
+        if adj.dep_ not in ("acomp", "oprd", "ccomp", "xcomp") or verb.pos_ not in (
+                "VERB", "AUX"):
+            return []
+        for deps in (("dobj",), ("nsubjpass",), SUBJECT_DEPS):
+            found = [t for c in verb.children if c.dep_ in deps for t in conjuncts(c)]
+            if found:
+                return found
+        return []
+
+    def _intenders(self, noun: Token) -> list[Token]:
+        """Whose intention or undertaking a noun names ("its commitment to support", "the
+        possibility of providing", "Japan's decision to ease"; ``intention_nouns`` in
+        ``data/cues.yaml``): a possessor that is a name, else the subject of the verb that
+        holds the noun ("NAF reiterated its commitment"), else a possessive pronoun."""
+        if lemma(noun) not in self.cues.get("intention_nouns", ()):
+            return []
+        owners = [t for c in noun.children if c.dep_ == "poss" for t in conjuncts(c)]
+        if owners and all(o.pos_ != "PRON" for o in owners):
+            return owners
+        verb = noun.head
+        if noun.dep_ == "dobj" and verb.pos_ in ("VERB", "AUX") and not is_passive(verb):
+            found = [t for c in verb.children if c.dep_ in SUBJECT_DEPS for t in conjuncts(c)]
+            found = found or self.inherited_subject(verb, False)
+            if found:
+                return found
+        return owners
+
+    @staticmethod
+    def _aux_subject(verb: Token) -> list[Token]:
+        """A subject the parser hung on the auxiliary instead of the verb ("the UK and France
+        however have opposed": "UK" under "have")."""
+        return [t for a in verb.children if a.dep_ == "aux" and a.i < verb.i
+                for c in a.children if c.dep_ in SUBJECT_DEPS for t in conjuncts(c)]
 
     @staticmethod
     def _owned_subject(match: TriggerMatch, owners: list[Token]) -> bool:

@@ -122,6 +122,7 @@ class EventCoder:
             self._instrument_mode(match)
             match.sent_index = index
             kept.append(match)
+        kept = self._fold_mentions(kept)
         for match in kept:
             yield self._candidate(match, sent, kept)
 
@@ -736,6 +737,52 @@ class EventCoder:
         self._paired_words(kept)
         self._aspect_words(kept)
         return kept
+
+    def _fold_mentions(self, kept: list[TriggerMatch]) -> list[TriggerMatch]:
+        """"Airstrikes hit two hospitals, and the strikes were carried out by Russian jets":
+        an event noun with a definite determiner ("the strikes", "this attack") after an event
+        of the same type in its sentence names that event again. The later mention gives the
+        first its missing source or target and is no event of its own, so the sentence's event
+        keeps both."""
+        out: list[TriggerMatch] = []
+        for match in kept:
+            noun = match.head if match.pattern.pos == "noun" else match.obj
+            first = next((m for m in out if m.type == match.type and m.head.i < (
+                noun.i if noun is not None else -1)), None)
+            if (noun is None or first is None or not self._anaphoric(noun)
+                    or not self._names_again(first, match, noun)
+                    or first.negated != match.negated or first.modality != match.modality
+                    or (match.sources and first.sources) or (match.targets and first.targets)):
+                out.append(match)  # both name their own doer or victim: two events
+                continue
+            first.sources = first.sources or match.sources
+            first.targets = first.targets or match.targets
+            first.attributions.extend(a for a in match.attributions
+                                      if a not in first.attributions)
+            first.also.extend(t for t in (match.head, *match.tokens) if t not in first.also)
+        return out
+
+    def _names_again(self, first: TriggerMatch, match: TriggerMatch, noun: Token) -> bool:
+        """The later noun can name the first event: the same word or a general word for an
+        act ("the strikes", "the attack"), and no kind of act the first does not have ("the
+        bombings ... and the murder of six priests" are two acts; "was injured by ... the
+        explosion" tells the blast, not the injury)."""
+        if match.mode is not None and match.mode != first.mode:
+            return False
+        words = {lemma(first.head), *(lemma(t) for t in first.tokens)}
+        return lemma(noun) in words or lemma(noun) in self.cues.get("event_reference_nouns", ())
+
+    def _anaphoric(self, noun: Token) -> bool:
+        """A noun that points back at an event told before it: a definite or demonstrative
+        determiner and no possessor, number or date of its own ("the strikes", "these raids";
+        not "the 2003 invasion", "Israel's attacks", "the second assault", "the other raids")."""
+        words = self.cues.get("anaphoric_determiners", frozenset())
+        dets = [c for c in noun.children if c.dep_ == "det"]
+        if not dets or not all(d.lower_ in words for d in dets):
+            return False
+        other = self.cues.get("distinct_event_words", frozenset())
+        return not any(c.dep_ in ("poss", "nummod") or lemma(c) in other
+                       or c.ent_type_ in ("DATE", "TIME", "ORDINAL") for c in noun.children)
 
     def _paired_words(self, matches: list[TriggerMatch]) -> None:
         """"an unknown assailant shot and wounded X": a word of an attack right before "and"
