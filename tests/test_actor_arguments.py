@@ -45,7 +45,7 @@ def _span(text: str, phrase: str, nth: int = 0) -> tuple[int, int]:
 def test_pronoun_argument_is_its_antecedent_in_the_sentence(resolver: ActorResolver) -> None:
     text = "The Taliban said on Sunday that it would free the prisoners."
     _read(resolver, text)
-    ante = resolver.antecedent(text, *_span(text, "it"))
+    ante = resolver.arguments.antecedent(text, *_span(text, "it"))
     assert ante is not None
     assert text[ante.start:ante.end] == "The Taliban"
 
@@ -54,7 +54,7 @@ def test_pronoun_antecedent_in_an_earlier_sentence_is_not_moved(
         resolver: ActorResolver) -> None:
     text = "The Taliban met elders in Doha. It said the talks went well."
     _read(resolver, text)
-    assert resolver.antecedent(text, *_span(text, "It")) is None
+    assert resolver.arguments.antecedent(text, *_span(text, "It")) is None
 
 
 def test_plural_named_state_is_it(resolver: ActorResolver) -> None:
@@ -68,14 +68,14 @@ def test_the_country_is_the_subject_state_of_the_sentence(resolver: ActorResolve
     text = ("Bangladesh said it cannot accept more refugees from Myanmar, the first time "
             "the country has threatened to close its border.")
     _read(resolver, text)
-    ante = resolver.antecedent(text, *_span(text, "the country"))
+    ante = resolver.arguments.antecedent(text, *_span(text, "the country"))
     assert ante is not None and ante.country == "BGD"
 
 
 def test_the_country_without_a_state_before_it_is_nothing(resolver: ActorResolver) -> None:
     text = "Officials said the country would hold elections."
     _read(resolver, text)
-    assert resolver.antecedent(text, *_span(text, "the country")) is None
+    assert resolver.arguments.antecedent(text, *_span(text, "the country")) is None
 
 
 # -- collective nouns ---------------------------------------------------------------------
@@ -84,7 +84,7 @@ def test_the_country_without_a_state_before_it_is_nothing(resolver: ActorResolve
 def test_collective_noun_with_a_modifier_is_an_uncoded_actor(resolver: ActorResolver) -> None:
     text = "China sent medical supplies to various African countries."
     _read(resolver, text)
-    actor = resolver.group_actor(text, *_span(text, "various African countries"))
+    actor = resolver.arguments.group_actor(text, *_span(text, "various African countries"))
     assert actor is not None
     assert actor.name == "African countries"
     assert actor.country is None and actor.sector is None and actor.kind == "group"
@@ -93,14 +93,14 @@ def test_collective_noun_with_a_modifier_is_an_uncoded_actor(resolver: ActorReso
 def test_position_of_an_unknown_body_is_a_person(resolver: ActorResolver) -> None:
     text = "The union thanked CMPAJAC's chairman for the talks."
     _read(resolver, text)
-    actor = resolver.group_actor(text, *_span(text, "CMPAJAC's chairman"))
+    actor = resolver.arguments.group_actor(text, *_span(text, "CMPAJAC's chairman"))
     assert actor is not None and actor.kind == "person" and actor.sector is None
 
 
 def test_collective_noun_takes_a_country_word(resolver: ActorResolver) -> None:
     text = "The army withdrew support from its Iraqi allies last year."
     _read(resolver, text)
-    actor = resolver.group_actor(text, *_span(text, "its Iraqi allies"))
+    actor = resolver.arguments.group_actor(text, *_span(text, "its Iraqi allies"))
     assert actor is not None and actor.country == "IRQ"
 
 
@@ -110,7 +110,7 @@ def test_collective_noun_needs_a_word_saying_which(resolver: ActorResolver,
                                                    phrase: str) -> None:
     text = f"The bank wrote to {phrase} on Monday."
     _read(resolver, text)
-    assert resolver.group_actor(text, *_span(text, phrase)) is None
+    assert resolver.arguments.group_actor(text, *_span(text, phrase)) is None
 
 
 # -- proper names the NER missed ----------------------------------------------------------
@@ -119,7 +119,7 @@ def test_collective_noun_needs_a_word_saying_which(resolver: ActorResolver,
 def test_bare_proper_name_is_an_actor(resolver: ActorResolver) -> None:
     text = "Papandreou met the prime minister in Athens."
     _read(resolver, text)
-    actor = resolver.name_actor(text, *_span(text, "Papandreou"))
+    actor = resolver.arguments.name_actor(text, *_span(text, "Papandreou"))
     assert actor is not None and actor.name == "Papandreou" and actor.country is None
 
 
@@ -128,7 +128,7 @@ def test_places_dates_and_common_nouns_are_not_names(resolver: ActorResolver,
                                                      phrase: str) -> None:
     text = f"Papandreou spoke about {phrase} and left."
     _read(resolver, text)
-    assert resolver.name_actor(text, *_span(text, phrase)) is None
+    assert resolver.arguments.name_actor(text, *_span(text, phrase)) is None
 
 
 # -- places as recipients -----------------------------------------------------------------
@@ -144,7 +144,7 @@ def test_place_argument_takes_the_gazetteer_country(resolver: ActorResolver) -> 
     text = "Israel suspended aid to Gaza on Tuesday."
     _read(resolver, text)
     places = [_place(text, "Gaza", "PSE", "region")]
-    actor = resolver.place_actor(text, *_span(text, "Gaza"), places)
+    actor = resolver.arguments.place_actor(text, *_span(text, "Gaza"), places)
     assert actor is not None
     assert (actor.country, actor.inferred, actor.located, actor.sector) == ("PSE", True,
                                                                             "PSE", None)
@@ -154,7 +154,7 @@ def test_place_noun_headed_argument(resolver: ActorResolver) -> None:
     text = "The jets attacked the cities in Saudi Arabia overnight."
     _read(resolver, text)
     places = [_place(text, "Saudi Arabia", "SAU", "country")]
-    actor = resolver.place_actor(text, *_span(text, "the cities in Saudi Arabia"), places)
+    actor = resolver.arguments.place_actor(text, *_span(text, "the cities in Saudi Arabia"), places)
     assert actor is not None and actor.country == "SAU"
 
 
@@ -162,7 +162,8 @@ def test_a_thing_in_a_place_is_no_actor(resolver: ActorResolver) -> None:
     text = "The militants attacked an army base in Kabul overnight."
     _read(resolver, text)
     places = [_place(text, "Kabul", "AFG", "city")]
-    assert resolver.place_actor(text, *_span(text, "an army base in Kabul"), places) is None
+    span = _span(text, "an army base in Kabul")
+    assert resolver.arguments.place_actor(text, *span, places) is None
 
 
 # -- role nouns ---------------------------------------------------------------------------

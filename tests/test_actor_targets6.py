@@ -92,7 +92,7 @@ def test_institution_name_with_of_part(resolver: ActorResolver) -> None:
     text = "Police raided the Southern Branch of the Workers Movement on Monday."
     read(resolver, text)
     phrase = "the Southern Branch of the Workers Movement"
-    actor = resolver.institution_actor(text, *span_of(text, phrase))
+    actor = resolver.arguments.institution_actor(text, *span_of(text, phrase))
     assert actor is not None
     assert actor.kind == "organisation"
     assert actor.name == "Southern Branch of the Workers Movement"
@@ -101,7 +101,8 @@ def test_institution_name_with_of_part(resolver: ActorResolver) -> None:
 def test_institution_in_a_country_is_located_there(resolver: ActorResolver) -> None:
     text = "Thieves robbed the Kessel City Museum in Germany last week."
     read(resolver, text)
-    actor = resolver.institution_actor(text, *span_of(text, "the Kessel City Museum in Germany"))
+    span = span_of(text, "the Kessel City Museum in Germany")
+    actor = resolver.arguments.institution_actor(text, *span)
     assert actor is not None
     assert actor.country == "DEU"
     assert actor.inferred
@@ -110,7 +111,7 @@ def test_institution_in_a_country_is_located_there(resolver: ActorResolver) -> N
 def test_lower_case_or_bare_institution_noun_is_no_institution(resolver: ActorResolver) -> None:
     text = "They visited the museum and then the Museum of Modern Art."
     read(resolver, text)
-    assert resolver.institution_actor(text, *span_of(text, "the museum")) is None
+    assert resolver.arguments.institution_actor(text, *span_of(text, "the museum")) is None
 
 
 def test_new_role_words(resolver: ActorResolver) -> None:
@@ -135,7 +136,8 @@ def test_partitive_is_coded_as_the_whole(pipeline: Pipeline) -> None:
     actor = argument(pipeline, text, phrase)
     assert actor is not None
     assert actor.text == phrase
-    assert pipeline.actors.partitive_whole(text, *span_of(text, "the top 25 providers")) is None
+    span = span_of(text, "the top 25 providers")
+    assert pipeline.actors.arguments.partitive_whole(text, *span) is None
 
 
 def test_partitive_of_a_thing_stays_no_actor(pipeline: Pipeline) -> None:

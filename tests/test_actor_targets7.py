@@ -44,7 +44,7 @@ def test_facility_of_an_owner_in_a_place_is_not_the_place(resolver: ActorResolve
     read(resolver, text)
     places = [_place(text, "Mogadishu", "SOM", "city")]
     span = span_of(text, "a police checkpoint in Mogadishu")
-    assert resolver.place_actor(text, *span, places) is None
+    assert resolver.arguments.place_actor(text, *span, places) is None
 
 
 def test_abstract_thing_in_a_place_is_no_actor(pipeline: Pipeline) -> None:
@@ -66,7 +66,7 @@ def test_act_in_a_place_is_not_an_act_on_it(resolver: ActorResolver) -> None:
     text = "Students protested against the continued siege near Aleppo."
     read(resolver, text)
     places = [_place(text, "Aleppo", "SYR", "city")]
-    assert resolver.place_actor(text, *span_of(text, "the continued siege near Aleppo"),
+    assert resolver.arguments.place_actor(text, *span_of(text, "the continued siege near Aleppo"),
                                 places) is None
 
 

@@ -296,7 +296,7 @@ class Pipeline:
         country). Anything else ("the talks") is dropped."""
         found: list[Actor] = []
         for start, end in spans:
-            coded = self.actors.antecedent(text, start, end) or self._argument_actor(
+            coded = self.actors.arguments.antecedent(text, start, end) or self._argument_actor(
                 start, end, actors, places, text, date)
             if coded is None or any((a.start, a.end) == (coded.start, coded.end)
                                     for a in found):
@@ -310,7 +310,8 @@ class Pipeline:
                         text: str, date: dt.date | None) -> Actor | None:
         """The actor one argument phrase names, or None when it names a thing."""
         phrase = text[start:end]
-        whole = self.actors.partitive_whole(text, start, end)
+        fallbacks = self.actors.arguments
+        whole = fallbacks.partitive_whole(text, start, end)
         if whole is not None:  # "four of the country's states": coded as the states
             coded = self._argument_actor(whole, end, actors, places, text, date)
             return replace(coded, text=phrase, start=start, end=end) if coded else None
@@ -325,17 +326,17 @@ class Pipeline:
         if coded is not None:
             return coded
         if any(p.start < end and start < p.end for p in places):
-            placed = self.actors.place_actor(text, start, end, places)
+            placed = fallbacks.place_actor(text, start, end, places)
             if placed is not None:
                 return placed
-            return (self.actors.institution_actor(text, start, end)  # "the X Museum in Germany"
-                    or self.actors.group_actor(text, start, end))  # "other Gulf states"
-        return (self.actors.place_antecedent(text, start, end, places)
-                or self.actors.group_actor(text, start, end)
-                or self.actors.institution_actor(text, start, end)
-                or self.actors.people_actor(text, start, end)
-                or self.actors.name_actor(text, start, end)
-                or self.actors.demonym_actor(text, start, end, date))
+            return (fallbacks.institution_actor(text, start, end)  # "the X Museum in Germany"
+                    or fallbacks.group_actor(text, start, end))  # "other Gulf states"
+        return (fallbacks.place_antecedent(text, start, end, places)
+                or fallbacks.group_actor(text, start, end)
+                or fallbacks.institution_actor(text, start, end)
+                or fallbacks.people_actor(text, start, end)
+                or fallbacks.name_actor(text, start, end)
+                or fallbacks.demonym_actor(text, start, end, date))
 
 
 # -- helpers ----------------------------------------------------------------------------

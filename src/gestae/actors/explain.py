@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from gestae.actors.kb import NAME, Entry, Term, norm, skeleton
-from gestae.actors.resolver import ActorResolver, Match, term_in_force
+from gestae.actors.resolver import ActorResolver, term_in_force
+from gestae.actors.tokens import Match
 
 # ``kind`` filters on the entry type or on the coded kind, whichever the user means.
 ENTRY_TYPES = ("country", "organisation", "person", "role", "marker")
@@ -87,7 +88,7 @@ def lookup(name: str, date: dt.date | None = None,
         result["reason"] = "an unknown name: coded from its words only"
         return result
     entry = head.entry
-    tokens = resolver._phrase_tokens(name, 0, len(name))  # noqa: SLF001 - same module family
+    tokens = resolver.phrase_tokens(name, 0, len(name))
     words = name[tokens.idx[head.start] - tokens.idx[0]:tokens.end_char(head.end - 1)
                  - tokens.idx[0]]
     phrase = _matched_phrase(entry, head, words)
@@ -102,8 +103,8 @@ def lookup(name: str, date: dt.date | None = None,
 
 def _head_match(resolver: ActorResolver, name: str) -> Match | None:
     """The match that heads the longest mention of ``name`` (what the coding came from)."""
-    toks = resolver._phrase_tokens(name, 0, len(name))  # noqa: SLF001
-    matches = resolver._matches(toks)  # noqa: SLF001
+    toks = resolver.phrase_tokens(name, 0, len(name))
+    matches = resolver.find_matches(toks)
     mentions = resolver._mentions(toks, matches, phrase_mode=True)  # noqa: SLF001
     if not mentions:
         return matches[-1] if matches else None

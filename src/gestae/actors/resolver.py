@@ -14,10 +14,9 @@ How it works, in three steps, all over one token array:
 
 Countries and capitals after a locative preposition ("in Baghdad") are places, not actors.
 
-Event arguments get more chances (``antecedent``, ``group_actor``, ``name_actor``,
-``place_actor``): a pronoun is its antecedent in the same sentence, "various African
-countries" an uncoded group, a proper name the NER missed an uncoded actor, and a place that
-receives an action ("suspended aid to Gaza") the place's country, as CAMEO codes it.
+Event arguments the reading leaves uncoded get more chances in ``arguments``
+(``ArgumentActors``, built here as ``self.arguments``); ``resolve`` itself falls back on its
+reading of a facility or act by its owner ("two LTTE camps").
 A mention is the whole noun phrase with its article ("the Taliban", "a Hamas official"), as
 ACE, re3d and the ConfliBERT tags mark it; numbers and quantifiers stay out.
 """
@@ -29,15 +28,13 @@ import os
 import weakref
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 
-import yaml
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
+from gestae.actors.arguments import ArgumentActors
 from gestae.actors.coref import Link, link_mentions
 from gestae.actors.kb import (
     CAPITAL,
-    DATA_DIR,
     DEMONYM,
     MARKER,
     NAME,
@@ -49,82 +46,28 @@ from gestae.actors.kb import (
     case_ok,
     load_kb,
     norm,
-    plural,
     skeleton,
     skeleton_close,
     tokenizer_nlp,
     user_files,
 )
-from gestae.model import Actor, Place
-from gestae.nlp import ents_of
+from gestae.actors.tokens import (
+    ARTICLES,
+    NER_TYPES,
+    POSSESSIVE,
+    RUN_START_TAGS,
+    RUN_TAGS,
+    SKIP_INSIDE,
+    Match,
+    Tokens,
+)
+from gestae.actors.words import ActorWords, is_place_name
+from gestae.model import Actor
 
 _USE_RANK = {NAME: 0, DEMONYM: 1, CAPITAL: 2, ROLE: 3, MARKER: 4}
-_RUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "JJ", "JJR", "JJS", "POS", "HYPH", "CD",
-                       "AFX", "FW"})
-_RUN_START_TAGS = frozenset({"DT", "PRP$", "PDT"})
-_SKIP_INSIDE = frozenset({"-", "–", "—", "'", "’", "‘", ".", "`"})
-_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _NO_INFER = frozenset({"UAF", "UNK"})
-_ARTICLES = frozenset({"the", "a", "an"})
-_NER_TYPES = {"PERSON": "person", "ORG": "organisation", "NORP": "group"}
-_TIME_ENTS = frozenset({"DATE", "TIME"})
 _AGENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "poss", "appos", "agent", "conj", "ROOT",
                          "attr", "pobj"})
-
-
-@dataclass
-class Tokens:
-    """The token facts the resolver needs, from a parsed Doc or a bare tokenizer."""
-
-    text: list[str]
-    idx: list[int]
-    tag: list[str]
-    dep: list[str]
-    sent_start: list[bool]
-    has_tags: bool
-    is_stop: list[bool]
-    is_punct: list[bool]
-    is_time: list[bool] | None = None  # inside a date or time entity ("Monday")
-
-    @classmethod
-    def from_doc(cls, doc: Doc, offset: int = 0) -> Tokens:
-        has_tags = doc.has_annotation("TAG")
-        has_sents = doc.has_annotation("SENT_START")
-        return cls(text=[t.text for t in doc], idx=[t.idx + offset for t in doc],
-                   tag=[t.tag_ for t in doc], dep=[t.dep_ for t in doc],
-                   sent_start=[bool(has_sents and t.is_sent_start and t.i > 0) for t in doc],
-                   has_tags=has_tags, is_stop=[t.is_stop for t in doc],
-                   is_punct=[t.is_punct for t in doc],
-                   is_time=[t.ent_type_ in _TIME_ENTS for t in doc])
-
-    @classmethod
-    def from_span(cls, span: Span, has_tags: bool, has_sents: bool) -> Tokens:
-        """Tokens of a span of an annotated doc, in place (no copy of the doc)."""
-        first = span.start
-        return cls(text=[t.text for t in span], idx=[t.idx for t in span],
-                   tag=[t.tag_ for t in span], dep=[t.dep_ for t in span],
-                   sent_start=[bool(has_sents and t.is_sent_start and t.i > first)
-                               for t in span],
-                   has_tags=has_tags, is_stop=[t.is_stop for t in span],
-                   is_punct=[t.is_punct for t in span],
-                   is_time=[t.ent_type_ in _TIME_ENTS for t in span])
-
-    def end_char(self, i: int) -> int:
-        return self.idx[i] + len(self.text[i])
-
-    def __len__(self) -> int:
-        return len(self.text)
-
-
-@dataclass
-class Match:
-    """A phrase of the index (or an NER entity) found at tokens [start, end)."""
-
-    start: int
-    end: int
-    entry: Entry
-    use: str
-    fuzzy: bool = False
 
 
 @dataclass
@@ -149,24 +92,6 @@ def term_in_force(entry: Entry, date: dt.date | None) -> Term | None:
     return max(valid, key=lambda t: t.start or dt.date.min) if valid else None
 
 
-def _same_sentence(doc: Doc, a: int, b: int) -> bool:
-    """Do character offsets ``a`` and ``b`` of ``doc`` fall in one sentence?"""
-    if not doc.has_annotation("SENT_START"):
-        return True
-    first, second = doc.char_span(a, a + 1, alignment_mode="expand"), doc.char_span(
-        b, b + 1, alignment_mode="expand")
-    if first is None or second is None or not len(first) or not len(second):
-        return False
-    return first[0].sent.start == second[0].sent.start
-
-
-def _is_place_name(text: str) -> bool:
-    """Does the gazetteer know this name as a place? (Loaded once per process by geo.)"""
-    from gestae.geo.gazetteer import get_gazetteer  # noqa: PLC0415 - only when needed
-
-    return get_gazetteer().has_name(text)
-
-
 class ActorResolver:
     """Code actor mentions with PLOVER countries and sectors from the actor knowledge base.
 
@@ -177,39 +102,31 @@ class ActorResolver:
 
     def __init__(self, extra_files: Sequence[str | os.PathLike[str]] = ()) -> None:
         self.kb: KnowledgeBase = load_kb(user_files(extra_files))
-        s = self.kb.settings
-        self._locative = s.get("locative_prepositions", frozenset())
-        self._attach = s.get("attach_prepositions", frozenset())
-        self._place_nouns = s.get("place_nouns", frozenset())
-        self._skip = s.get("skip_words", frozenset())
-        self._place_verbs = s.get("place_verbs", frozenset())
-        self._vessels = frozenset(v.upper() for v in s.get("vessel_prefixes", frozenset()))
-        self._not_actors = frozenset(norm(w) for w in s.get("not_actors", frozenset()))
-        self._based_in = s.get("based_prepositions", frozenset({"in", "at", "inside"}))
-        self._group_nouns = frozenset(norm(w) for w in s.get("argument_nouns", frozenset()))
-        self._place_heads = self._place_nouns | s.get("place_heads", frozenset())
+        self.words = ActorWords.from_settings(self.kb.settings)
         self._last_doc: weakref.ref[Doc] | None = None
         self._last_text = ""
         self._last_flags = (False, False)
         self._last_links: dict[int, Link] = {}  # end offset -> link, of the last extract
         self._last_actors: list[Actor] = []  # the actors of the last extract
-        self._state_nouns = frozenset(norm(w) for w in s.get("state_descriptions",
-                                                              frozenset()))
-        self._owned_things = _with_plural_forms(s.get("owned_things", frozenset()))
-        self._owned_acts = _with_plural_forms(s.get("owned_acts", frozenset()))
-        self._owner_preps = s.get("owner_prepositions", frozenset())
-        self._institutions = _with_plural_forms(s.get("institution_nouns", frozenset()))
-        self._actor_nouns = frozenset(norm(w) for w in s.get("actor_nouns", frozenset()))
-        self._place_acts = _with_plural_forms(s.get("place_acts", frozenset()))
-        self._place_antecedents = s.get("place_antecedents", frozenset())
         self.links: list[Link] = []  # coreference links of the last extract (explanations)
+        self.arguments = ArgumentActors(self)
+
+    @property
+    def last_links(self) -> dict[int, Link]:
+        """Coreference links of the last extract, by the end offset of the mention."""
+        return self._last_links
+
+    @property
+    def last_actors(self) -> list[Actor]:
+        """The actors of the last extract."""
+        return self._last_actors
 
     # ------------------------------------------------------------------ public API
 
     def extract(self, doc: Doc, date: dt.date | None = None) -> list[Actor]:
         """One Actor per actor mention in ``doc``, in text order, non-overlapping."""
         toks = Tokens.from_doc(doc)
-        matches = self._matches(toks)
+        matches = self.find_matches(toks)
         matches = self._add_entities(doc, toks, matches)
         mentions = self._mentions(toks, matches)
         text = doc.text
@@ -227,8 +144,8 @@ class ActorResolver:
         phrase = text[start:end]
         if not phrase.strip():
             return None
-        toks = self._phrase_tokens(text, start, end)
-        matches = self._matches(toks)
+        toks = self.phrase_tokens(text, start, end)
+        matches = self.find_matches(toks)
         mentions = self._mentions(toks, matches, phrase_mode=True)
         best: Actor | None = None
         for mention in mentions:
@@ -243,214 +160,27 @@ class ActorResolver:
         if best is None:
             best = self._owned_thing(toks, matches, text, date)
         if best is None:
-            return self._thing_owner(toks, text, start, end, date)
+            return self.arguments.thing_owner(toks, text, start, end, date)
         return replace(best, text=phrase, start=start, end=end)
 
-    # ------------------------------------------------------------------ event arguments
+    def infer_context(self, actor: Actor, country: str | None) -> Actor:
+        """A bare role actor ("police", "protesters") takes ``country`` from context."""
+        if (country is None or actor.country is not None or actor.code is not None
+                or not (actor.id or "").startswith("role/") or actor.sector in _NO_INFER):
+            return replace(actor, sectors=list(actor.sectors))
+        return replace(actor, country=country, inferred=True, sectors=list(actor.sectors),
+                       id=f"{actor.id}/{country}")
 
-    def antecedent(self, text: str, start: int, end: int) -> Actor | None:
-        """The named mention a pronoun argument stands for, when it is in the pronoun's own
-        sentence ("The United States said it ...": the United States). An event's source or
-        target is then that mention, as CAMEO coders mark it; farther antecedents only code
-        the pronoun (``extract`` already does that)."""
-        doc = self._doc_of(text)
-        if doc is None:
-            return None
-        words = text[start:end].split()
-        if len(words) == 2 and words[0].lower() == "the" and norm(words[1]) in self._state_nouns:
-            return self._state_antecedent(doc, start)
-        link = self._last_links.get(end)
-        seen = 0
-        while link is not None and link.rule == "pronoun" and link.mention.start == start \
-                and seen < 8:
-            ante = link.antecedent
-            nxt = self._last_links.get(ante.end)
-            if nxt is None or nxt.rule != "pronoun" or nxt.mention.start != ante.start:
-                return ante if _same_sentence(doc, ante.start, start) else None
-            link, start, seen = nxt, ante.start, seen + 1
-        return None
+    def code_entry(self, entry_id: str, date: dt.date | None = None) -> Actor:
+        """The coding of one knowledge-base entry on ``date`` (no text span)."""
+        entry = self.kb.get(entry_id)
+        country, code, sector, sectors = self.entry_codes(entry, date)
+        aligned = entry.aligned if entry.aligned != country else None
+        return Actor(text=entry.name, start=0, end=0, name=entry.name, country=country,
+                     code=code, sector=sector, sectors=sectors, kind=entry.kind, id=entry.id,
+                     aligned=aligned)
 
-    def _state_antecedent(self, doc: Doc, start: int) -> Actor | None:
-        """"Bangladesh said ..., the first time the country has threatened": the state
-        named earlier in the sentence, the subject one first, else the nearest."""
-        states = [a for a in self._last_actors if a.end <= start and a.kind == "state"
-                  and a.country and not a.inferred and _same_sentence(doc, a.start, start)]
-        for actor in reversed(states):
-            span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
-            if span is not None and len(span) and span.root.dep_ in ("nsubj", "nsubjpass"):
-                return actor
-        return states[-1] if states else None
-
-    def group_actor(self, text: str, start: int, end: int) -> Actor | None:
-        """An argument headed by a collective noun or a position with a word that says which
-        ("various African countries", "the LetUsSpeak movement", "CMPAJAC's chairman"): an
-        actor, coded with the country of a country word in it and otherwise without country
-        or sector (PLOVER gives regional constructs no country)."""
-        toks = self._phrase_tokens(text, start, end)
-        if not len(toks) or (toks.has_tags and not toks.tag[-1].startswith("NN")):
-            return None
-        matches = self._matches(toks)
-        last = len(toks) - 1
-        person = any(m.use == ROLE and m.end == len(toks) and m.entry.kind == "person"
-                     and m.entry.sector is None for m in matches)
-        if not person and norm(toks.text[last]) not in self._group_nouns:
-            return None  # neither a collective noun nor a position ("CMPAJAC's chairman")
-        first: int | None = None
-        for i in range(len(toks) - 1):
-            word, tag = toks.text[i], toks.tag[i] if toks.has_tags else ""
-            if toks.has_tags and not (tag in _RUN_TAGS or tag in _RUN_START_TAGS or (
-                    tag in ("VBN", "VBG") and toks.dep[i] in ("amod", "compound"))):
-                return None  # a verb, a preposition: not one noun phrase
-            if first is None and not (word.lower() in self._skip or word in _SKIP_INSIDE
-                                      or tag in ("CD", "DT", "PRP$", "PDT")
-                                      or word.replace(",", "").isdigit()):
-                first = i
-        if first is None:
-            return None  # "the countries", "141 organisations": which ones is not said
-        countries = {m.entry.country for m in matches
-                     if m.entry.type == "country" and m.use in (NAME, DEMONYM)
-                     and m.entry.country}
-        country = next(iter(countries)) if len(countries) == 1 else None
-        code = None if country else self._region_words(toks, first, last)
-        plural = toks.tag[last] in ("NNS", "NNPS") if toks.has_tags else \
-            toks.text[last].lower().endswith("s")
-        kind = "group" if plural else ("person" if person else None)
-        name = text[toks.idx[first]:toks.end_char(last)]
-        return Actor(text=text[start:end], start=start, end=end, name=name, country=country,
-                     code=code, kind=kind)
-
-    @staticmethod
-    def _region_words(toks: Tokens, first: int, last: int) -> str | None:
-        """The region code of one or two words before a head: "Gulf states" -> PGS."""
-        codes = region_codes()
-        for i in range(first, last):
-            for j in (i + 2, i + 1):
-                if j <= last and (code := codes.get(norm(" ".join(toks.text[i:j])))):
-                    return code
-        return None
-
-    def name_actor(self, text: str, start: int, end: int) -> Actor | None:
-        """An argument that is a bare proper name the small NER missed ("Papandreou",
-        "Pablo Emilio Moncayo"): an uncoded actor, unless the name is a place, a date or a
-        thing the NER labels otherwise, or a word of the knowledge base."""
-        toks = self._phrase_tokens(text, start, end)
-        words = [i for i in range(len(toks)) if toks.text[i] not in _SKIP_INSIDE]
-        if not words or len(words) > 5 or not toks.has_tags:
-            return None
-        for i in words:
-            word = toks.text[i]
-            joined = 0 < i < len(toks) - 1 and toks.text[i - 1] in _SKIP_INSIDE
-            if not (toks.tag[i] in ("NNP", "NNPS") and word[:1].isupper()) and not (
-                    joined and word.isalpha()):
-                return None
-        phrase = text[start:end]
-        if norm(phrase) in self._not_actors or self._matches(toks) or _is_place_name(phrase):
-            return None
-        doc = self._doc_of(text)
-        kind: str | None = None
-        if doc is not None:
-            for ent in ents_of(doc):
-                if ent.start_char < end and start < ent.end_char:
-                    if ent.label_ not in _NER_TYPES:
-                        return None
-                    kind = _NER_TYPES[ent.label_]
-        if kind == "group" and toks.tag[words[-1]] not in ("NNS", "NNPS"):
-            return None  # "Hindu", "Syrian": an adjective, not a group
-        return Actor(text=phrase, start=start, end=end, name=phrase, kind=kind)
-
-    def place_actor(self, text: str, start: int, end: int,
-                    places: Sequence[Place]) -> Actor | None:
-        """An argument that names a place ("suspended aid to Gaza", "the cities in Saudi
-        Arabia"): CAMEO codes the recipient as the place's country. The phrase must be the
-        place itself, headed by a place noun, a facility in the place ("another position in
-        Syria") or an act on the place ("the siege of Kashmir"); the country comes from the
-        gazetteer, so it is ``inferred`` unless the place is a country named in the words.
-        A region without a country ("Europe", "Kashmir") is coded with its CAMEO region
-        code when it has one, else named only."""
-        inside = [p for p in places if start <= p.start and p.end <= end]
-        doc = self._doc_of(text)
-        if not inside or doc is None:
-            return None
-        span = doc.char_span(start, end, alignment_mode="expand")
-        if span is None or not len(span):
-            return None
-        root = span.root
-        inside.sort(key=lambda p: p.country is None)  # a located place before a bare name
-        place = next((p for p in inside if p.start <= root.idx < p.end), None)
-        if place is not None:
-            return self._place_coded(place, text, start, end, itself=True)
-        place = self._headed_place(root, inside)
-        return self._place_coded(place, text, start, end) if place is not None else None
-
-    def _headed_place(self, root: Token, inside: list[Place]) -> Place | None:
-        """The place a phrase's head noun stands for: a place noun ("the disputed territory
-        of Kashmir"), a facility without an owner after "in" ("another position in Syria"),
-        an act after "of" ("the siege of Aleppo")."""
-        if not root.tag_.startswith("NN"):
-            return None
-        word = norm(root.text)
-        if root.lower_ in self._place_heads:
-            return inside[0]
-        if word in self._owned_things:
-            if any(c.i < root.i and c.dep_ in ("compound", "poss", "nmod") for c in root.children):
-                return None  # "an army base in Kabul": the owner's, not the place's
-            preps = self._based_in
-        elif word in self._place_acts:
-            preps = frozenset({"of"})
-        else:
-            return None
-        for child in root.children:
-            if child.dep_ != "prep" or child.lower_ not in preps:
-                continue
-            left, right = child.idx, child.right_edge.idx + len(child.right_edge)
-            found = next((p for p in inside if left <= p.start and p.end <= right), None)
-            if found is not None:
-                return found
-        return None
-
-    def _place_coded(self, place: Place, text: str, start: int, end: int,
-                     itself: bool = False) -> Actor:
-        """The actor a place stands for: its country (a state when the phrase is the
-        country itself), its region code, or only its name."""
-        name = place.name or place.text
-        if place.country is None:
-            code = self._region_code(place)
-            return Actor(text=text[start:end], start=start, end=end, name=name, code=code,
-                         id=f"region/{code}" if code else None)
-        state = itself and place.feature == "country"
-        return Actor(text=text[start:end], start=start, end=end, name=name,
-                     country=place.country, kind="state" if state else None,
-                     inferred=not state, located=None if state else place.country)
-
-    def _region_code(self, place: Place) -> str | None:
-        """The CAMEO code of a world region by its gazetteer name or its words."""
-        codes = region_codes()
-        for name in (place.name, place.text):
-            words = (name or "").split()
-            if words and words[0].lower() == "the":
-                words = words[1:]
-            code = codes.get(norm(" ".join(words)))
-            if code:
-                return code
-        return None
-
-    def place_antecedent(self, text: str, start: int, end: int,
-                         places: Sequence[Place]) -> Actor | None:
-        """"declared a state of siege in the town": "the town" is the place named before it
-        in the sentence (a town, not a country), coded as that place; none, no actor."""
-        words = text[start:end].split()
-        if len(words) != 2 or words[0].lower() != "the" or (
-                words[1].lower() not in self._place_antecedents):
-            return None
-        doc = self._doc_of(text)
-        if doc is None:
-            return None
-        before = [p for p in places if p.end <= start and p.country
-                  and p.feature not in ("country", "continent")
-                  and _same_sentence(doc, p.start, start)]
-        if not before:
-            return None
-        return self._place_coded(before[-1], text, start, end)
+    # ------------------------------------------------------------------ readings of resolve
 
     def _wider_reading(self, actor: Actor, text: str, start: int, end: int) -> Actor | None:
         """The document reading's longer mention around a phrase match, when the phrase
@@ -468,7 +198,7 @@ class ActorResolver:
         kind: "the Oman Sovereign Fund", "Brazil's oilworkers' confederation" keep the
         country but are an organisation (an institution noun) or a thing of the state. An
         act of the state ("Mexico's immigration policy") stays coded as the state."""
-        doc = self._doc_of(text)
+        doc = self.doc_of(text)
         if actor.kind not in ("state", "person") or doc is None:
             return actor
         span = doc.char_span(start, end, alignment_mode="expand")
@@ -479,12 +209,12 @@ class ActorResolver:
         if actor.kind == "person":
             return self._office_of(actor, root, word)
         if actor.start <= root.idx < actor.end or not root.tag_.startswith("NN") or (
-                word in self._owned_acts or word in self._state_nouns
-                or word in self._actor_nouns or root.lower_ in self._place_heads
+                word in self.words.owned_acts or word in self.words.state_nouns
+                or word in self.words.actor_nouns or root.lower_ in self.words.place_heads
                 or (root.i > 0 and doc[root.i - 1].text == "(")):  # "... Republic (CAR)"
             return actor
         kind = None
-        if word in self._institutions:
+        if word in self.words.institutions:
             kind = "group" if root.tag_ in ("NNS", "NNPS") else "organisation"
         return replace(actor, kind=kind, id=None, sector=None, sectors=[])
 
@@ -492,7 +222,7 @@ class ActorResolver:
         """A person's title or name inside a phrase headed by an institution noun names the
         institution: "the Office of Inspector General", "the President's office" keep the
         person's country and sector but are an organisation, not the person."""
-        if actor.start <= root.idx < actor.end or word not in self._institutions or \
+        if actor.start <= root.idx < actor.end or word not in self.words.institutions or \
                 not root.tag_.startswith("NN"):
             return actor
         kind = "group" if root.tag_ in ("NNS", "NNPS") else "organisation"
@@ -520,9 +250,9 @@ class ActorResolver:
         if len(owners) != 1 or (toks.has_tags and not toks.tag[-1].startswith("NN")):
             return None
         owner = owners[0]
-        if owner.use == NAME and toks.text[owner.end] not in _POSSESSIVE:
+        if owner.use == NAME and toks.text[owner.end] not in POSSESSIVE:
             return None  # "a plane to Iraq": a destination, not an owner
-        country, code, _, _ = self._entry_codes(owner.entry, date)
+        country, code, _, _ = self.entry_codes(owner.entry, date)
         if country is None and code is None:
             return None
         thing = " ".join(toks.text[owner.end:]).lstrip("'’s ").strip()
@@ -531,192 +261,17 @@ class ActorResolver:
         return Actor(text=text[start_char:end_char], start=start_char, end=end_char,
                      name=name, country=country, code=code, kind=None, id=None)
 
-    def demonym_actor(self, text: str, start: int, end: int,
-                      date: dt.date | None = None) -> Actor | None:
-        """An argument that is only a country's adjective: "Israeli" as the doer of
-        "Israeli air strikes", "Japanese" in "Japanese and the Australian armies". The word
-        stands for the country's side, coded like a thing of the state (country, no sector,
-        no kind: which body of the state acted is not said)."""
-        toks = self._phrase_tokens(text, start, end)
-        first = self._trim_start(toks, 0, len(toks))
-        adjectives = [m for m in self._matches(toks) if m.entry.type == "country"
-                      and m.use == DEMONYM and m.start == first and m.end == len(toks)]
-        if len(adjectives) != 1:
-            return None
-        entry = adjectives[0].entry
-        country, code, _, _ = self._entry_codes(entry, date)
-        if country is None and code is None:
-            return None
-        name = self.kb.country_names.get(country or "", entry.name)
-        return Actor(text=text[start:end], start=start, end=end, name=name, country=country,
-                     code=code, kind=None, id=None)
-
-    def partitive_whole(self, text: str, start: int, end: int) -> int | None:
-        """Where the whole of a partitive argument starts ("four of the country's states",
-        "each of the top 25 providers", "thousands of Myanmar nationals"): the part is
-        coded as the whole. None when the phrase is not "<number or quantifier> of ..."."""
-        toks = self._phrase_tokens(text, start, end)
-        if len(toks) < 3 or toks.text[1].lower() != "of":
-            return None
-        first = toks.text[0]
-        if not (first.lower() in self._skip or first.replace(",", "").isdigit()
-                or (toks.has_tags and toks.tag[0] == "CD")):
-            return None
-        return toks.idx[2]
-
-    def people_actor(self, text: str, start: int, end: int) -> Actor | None:
-        """A people word the knowledge base lacks, as the NER reads it, after a determiner
-        or an adjective: "another ethnic Chechen", "two Uighurs". A bare "Hindu" or
-        "Rohingya" is as often an adjective or a topic, and stays out."""
-        toks = self._phrase_tokens(text, start, end)
-        doc = self._doc_of(text)
-        n = len(toks)
-        if doc is None or n < 2 or not toks.has_tags or toks.tag[-1] not in (
-                "NNP", "NNPS", "NNS", "NN"):
-            return None
-        last_start = toks.idx[-1]
-        if not any(ent.label_ == "NORP" and ent.start_char <= last_start < ent.end_char
-                   for ent in ents_of(doc)):
-            return None
-        if not all(toks.tag[i] in ("DT", "JJ", "CD", "PDT", "PRP$") for i in range(n - 1)):
-            return None
-        if self._matches(toks):
-            return None  # a demonym or a role: ``resolve`` codes it
-        plural = toks.tag[-1] in ("NNPS", "NNS")
-        return Actor(text=text[start:end], start=start, end=end, name=toks.text[-1],
-                     kind="group" if plural else "person")
-
-    def _thing_owner(self, toks: Tokens, text: str, start: int, end: int,
-                     date: dt.date | None) -> Actor | None:
-        """An argument that names a facility or an act of a named actor: "a police
-        headquarters", "two LTTE camps", "an arms depot of the Syrian army", "the Kirkuk
-        council decision", "demands from the Neighborhood Association". PLOVER codes the
-        recipient of an attack on a facility as its owner, CAMEO the target of rejecting a
-        demand as its author: the phrase is coded as that actor, with the whole phrase as the
-        mention ("a request by Mr. Erdogan"); without an owner it is no actor."""
-        head, cut = self._thing_head(toks)
-        if head < 0:
-            return None
-        n = len(toks)
-        owner: Actor | None = None
-        if cut + 1 < n and toks.text[cut].lower() in self._owner_preps:
-            owner = self._owner_phrase(text, toks.idx[cut + 1], toks.end_char(n - 1), date)
-        if owner is None:
-            first = self._trim_start(toks, 0, head)
-            last = head - 1
-            if last >= first and toks.text[last] in _POSSESSIVE:
-                last -= 1
-            if last >= first:
-                owner = self._owner_phrase(text, toks.idx[first], toks.end_char(last), date)
-        if owner is None:
-            return None
-        return replace(owner, text=text[start:end], start=start, end=end)
-
-    def _thing_head(self, toks: Tokens) -> tuple[int, int]:
-        """The head of the phrase's first noun chunk when it is an owned thing or act (-1
-        when not), and the index of the preposition after the chunk."""
-        n = len(toks)
-        if not toks.has_tags or not n:
-            return -1, n
-        cut = next((i for i in range(n) if toks.tag[i] in ("IN", "TO")), n)
-        head = cut - 1
-        if head < 0 or not toks.tag[head].startswith("NN"):
-            return -1, cut
-        word = norm(toks.text[head])
-        if word not in self._owned_acts and word not in self._owned_things:
-            return -1, cut
-        return head, cut
-
-    def _owner_phrase(self, text: str, start: int, end: int,
-                      date: dt.date | None) -> Actor | None:
-        """The actor a modifier or prepositional object names, coded or at least named."""
-        return (self.resolve(text, start, end, date) or self.institution_actor(text, start, end)
-                or self._acronym_actor(text, start, end) or self.name_actor(text, start, end))
-
-    def _acronym_actor(self, text: str, start: int, end: int) -> Actor | None:
-        """An unknown acronym as a modifier names an organisation ("two LTTE camps")."""
-        words = text[start:end].split()
-        if len(words) != 1:
-            return None
-        word = words[0]
-        if not (2 <= len(word) <= 6 and word.isalpha() and word.isupper()) or (
-                norm(word) in self._not_actors):
-            return None
-        return Actor(text=word, start=start, end=end, name=word, kind="organisation")
-
-    def institution_actor(self, text: str, start: int, end: int) -> Actor | None:
-        """A capitalised name headed by an institution noun, with an optional "of" part or
-        a place after "in": "the Northern Branch of the Islamic Movement", "the Pirmasen
-        Municipal Museum in Germany". An organisation without a sector; a country after
-        "in" is where it is (``inferred``)."""
-        toks = self._phrase_tokens(text, start, end)
-        if not toks.has_tags or not len(toks):
-            return None
-        n = len(toks)
-        i = 1 if toks.text[0].lower() in _ARTICLES else 0
-        name_start, name_end = i, self._proper_run(toks, i)
-        if name_end == name_start or norm(toks.text[name_end - 1]) not in self._institutions:
-            return None
-        if name_end - name_start < 2 and not (name_end + 1 < n
-                                              and toks.text[name_end].lower() == "of"):
-            return None  # "the Council": which one is not said
-        j = name_end
-        if j + 1 < n and toks.text[j].lower() == "of":
-            k = j + 2 if toks.text[j + 1].lower() in _ARTICLES else j + 1
-            after = self._proper_run(toks, k)
-            if after > k:
-                name_end = j = after
-        country: str | None = None
-        if j + 1 < n and toks.text[j].lower() in self._based_in:
-            places = [m for m in self._matches(Tokens(
-                text=toks.text[j + 1:], idx=toks.idx[j + 1:], tag=toks.tag[j + 1:],
-                dep=toks.dep[j + 1:], sent_start=[False] * (n - j - 1), has_tags=True,
-                is_stop=toks.is_stop[j + 1:], is_punct=toks.is_punct[j + 1:]))
-                if m.entry.type == "country" and m.use == NAME]
-            if len(places) != 1 or places[0].end != n - j - 1:
-                return None
-            country = places[0].entry.country
-        elif j < n:
-            return None
-        name = text[toks.idx[name_start]:toks.end_char(name_end - 1)]
-        return Actor(text=text[start:end], start=start, end=end, name=name, country=country,
-                     kind="organisation", inferred=country is not None)
-
-    @staticmethod
-    def _proper_run(toks: Tokens, i: int) -> int:
-        """End of the run of capitalised proper-noun words from token i."""
-        while i < len(toks) and toks.text[i][:1].isupper() and toks.tag[i] in ("NNP", "NNPS"):
-            i += 1
-        return i
-
-    def infer_context(self, actor: Actor, country: str | None) -> Actor:
-        """A bare role actor ("police", "protesters") takes ``country`` from context."""
-        if (country is None or actor.country is not None or actor.code is not None
-                or not (actor.id or "").startswith("role/") or actor.sector in _NO_INFER):
-            return replace(actor, sectors=list(actor.sectors))
-        return replace(actor, country=country, inferred=True, sectors=list(actor.sectors),
-                       id=f"{actor.id}/{country}")
-
-    def code_entry(self, entry_id: str, date: dt.date | None = None) -> Actor:
-        """The coding of one knowledge-base entry on ``date`` (no text span)."""
-        entry = self.kb.get(entry_id)
-        country, code, sector, sectors = self._entry_codes(entry, date)
-        aligned = entry.aligned if entry.aligned != country else None
-        return Actor(text=entry.name, start=0, end=0, name=entry.name, country=country,
-                     code=code, sector=sector, sectors=sectors, kind=entry.kind, id=entry.id,
-                     aligned=aligned)
-
     # ------------------------------------------------------------------ tokens
 
-    def _doc_of(self, text: str) -> Doc | None:
+    def doc_of(self, text: str) -> Doc | None:
         """The last extracted doc, when ``text`` is its text (argument phrases are asked
         about the article just extracted)."""
         doc = self._last_doc() if self._last_doc else None
         return doc if doc is not None and self._last_text == text else None
 
-    def _phrase_tokens(self, text: str, start: int, end: int) -> Tokens:
+    def phrase_tokens(self, text: str, start: int, end: int) -> Tokens:
         """Tokens of a phrase: from the last extracted doc when it is the same text."""
-        doc = self._doc_of(text)
+        doc = self.doc_of(text)
         if doc is not None:
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is not None and len(span):
@@ -726,7 +281,7 @@ class ActorResolver:
 
     # ------------------------------------------------------------------ step 1: matching
 
-    def _matches(self, toks: Tokens) -> list[Match]:
+    def find_matches(self, toks: Tokens) -> list[Match]:
         """Non-overlapping phrase matches, longest first, exact before fuzzy."""
         n = len(toks)
         norms = [norm(t) for t in toks.text]
@@ -763,7 +318,7 @@ class ActorResolver:
         while j < len(keys):
             key = keys[j]
             if not key:
-                if j > i and toks.text[j] in _SKIP_INSIDE:
+                if j > i and toks.text[j] in SKIP_INSIDE:
                     j += 1
                     continue
                 return
@@ -801,7 +356,7 @@ class ActorResolver:
                 covered[j] = True
         extra: list[Match] = []
         for ent in doc.ents:
-            kind = _NER_TYPES.get(ent.label_)
+            kind = NER_TYPES.get(ent.label_)
             if kind is None:
                 continue
             span = self._entity_span(toks, ent.start, ent.end, covered)
@@ -820,8 +375,8 @@ class ActorResolver:
         """The entity's tokens without a leading preposition ("Near Palmyra") or trailing
         reference marks ("al-Assad,[1"); None when the index already covers it."""
         after_locative = self._after_locative(toks, start)
-        while start < end and (covered[start] or toks.text[start].lower() in self._locative):
-            after_locative = after_locative or toks.text[start].lower() in self._locative
+        while start < end and (covered[start] or toks.text[start].lower() in self.words.locative):
+            after_locative = after_locative or toks.text[start].lower() in self.words.locative
             start += 1
         while end > start and not any(c.isalpha() for c in toks.text[end - 1]):
             end -= 1
@@ -833,17 +388,17 @@ class ActorResolver:
         """Token i follows "in", "near" ..., or is a conjunct of such a place ("in Diwaniya
         and Hilla")."""
         j = i - 1
-        while j >= 0 and toks.text[j].lower() in _ARTICLES:
+        while j >= 0 and toks.text[j].lower() in ARTICLES:
             j -= 1
         if j < 0:
             return False
-        if toks.text[j].lower() in self._locative:
+        if toks.text[j].lower() in self.words.locative:
             return True
         if toks.text[j].lower() not in ("and", "or", ","):
             return False
         for k in range(j - 1, max(j - 10, -1), -1):
             word = toks.text[k]
-            if word.lower() in self._locative:
+            if word.lower() in self.words.locative:
                 return True
             if not (word[:1].isupper() or word.lower() in ("and", "or", ",", "the", "-")):
                 return False
@@ -853,17 +408,17 @@ class ActorResolver:
                          after_locative: bool) -> bool:
         """Is an entity the NER found (and the index did not) an actor at all?"""
         first = toks.text[start]
-        if not any(c.isupper() for c in first) or first in self._vessels:
+        if not any(c.isupper() for c in first) or first in self.words.vessels:
             return False
         words = " ".join(toks.text[start:end])
-        if norm(words) in self._not_actors:
+        if norm(words) in self.words.not_actors:
             return False
         if kind == "organisation" and toks.dep[end - 1] not in _AGENT_DEPS:
             return False
         if kind == "group" and toks.has_tags and toks.tag[end - 1] not in ("NNS", "NNPS"):
             return False
         if after_locative and kind != "group":
-            return not _is_place_name(words)
+            return not is_place_name(words)
         return True
 
     # ------------------------------------------------------------------ step 2: phrases
@@ -871,18 +426,18 @@ class ActorResolver:
     def _in_run(self, toks: Tokens, i: int, phrase_mode: bool) -> bool:
         """Can token i be part of a noun phrase?"""
         text = toks.text[i]
-        if text in _POSSESSIVE or text in _SKIP_INSIDE:
+        if text in POSSESSIVE or text in SKIP_INSIDE:
             return True
         if toks.is_time is not None and toks.is_time[i]:
             return False  # "The Guatemalan government Monday denied": the run ends
         if toks.has_tags:
             tag = toks.tag[i]
-            if tag in _RUN_TAGS:
+            if tag in RUN_TAGS:
                 return True
             return tag in ("VBN", "VBG") and toks.dep[i] in ("amod", "compound")
         low = text.lower()
         if phrase_mode:
-            return not toks.is_punct[i] and low not in self._attach and low not in (
+            return not toks.is_punct[i] and low not in self.words.attach and low not in (
                 "and", "or", "by", "on", "against", "with")
         return not toks.is_punct[i] and not toks.is_stop[i]
 
@@ -896,7 +451,7 @@ class ActorResolver:
         while i < n:
             m = match_at.get(i)
             starts_new = toks.sent_start[i] or (
-                toks.has_tags and toks.tag[i] in _RUN_START_TAGS)
+                toks.has_tags and toks.tag[i] in RUN_START_TAGS)
             if m is not None:
                 if start is None or starts_new:
                     if start is not None:
@@ -907,7 +462,7 @@ class ActorResolver:
             if starts_new or not self._in_run(toks, i, phrase_mode):
                 if start is not None:
                     runs.append((start, i))
-                start = i if starts_new and (toks.tag[i] in _RUN_START_TAGS) else None
+                start = i if starts_new and (toks.tag[i] in RUN_START_TAGS) else None
                 i += 1
                 continue
             if start is None:
@@ -947,15 +502,15 @@ class ActorResolver:
                 k -= 1
                 continue
             nxt = head.end
-            at_end = nxt >= run_end or toks.text[nxt] in _SKIP_INSIDE and nxt + 1 >= run_end
-            possessive = nxt < run_end and toks.text[nxt] in _POSSESSIVE
+            at_end = nxt >= run_end or toks.text[nxt] in SKIP_INSIDE and nxt + 1 >= run_end
+            possessive = nxt < run_end and toks.text[nxt] in POSSESSIVE
             next_word = "" if at_end or nxt >= len(toks) else toks.text[
                 nxt + 1 if possessive and nxt + 1 < run_end else nxt].lower()
             if not self._can_head(toks, head, at_end, possessive, next_word):
                 k -= 1
                 continue
             start, mods = self._absorb(toks, inside[:k], head, run_start)
-            start = self._trim_start(toks, start, head.start)
+            start = self.trim_start(toks, start, head.start)
             if at_end or possessive:
                 start = self._with_article(toks, start, run_start)
             mention = Mention(start, head.end, head, mods)
@@ -973,7 +528,7 @@ class ActorResolver:
         entry, use = head.entry, head.use
         if use == MARKER:
             return False
-        place_next = next_word in self._place_nouns
+        place_next = next_word in self.words.place_nouns
         if use == ROLE:
             # a title before a name is absorbed by the name; otherwise a noun modifier;
             # "to press the regime", "performs general surgery": not the role noun
@@ -1016,12 +571,12 @@ class ActorResolver:
         return head.start, []
 
     def _first_word(self, toks: Tokens, run_start: int, head_start: int) -> int:
-        return self._trim_start(toks, run_start, head_start)
+        return self.trim_start(toks, run_start, head_start)
 
-    def _trim_start(self, toks: Tokens, start: int, head_start: int) -> int:
+    def trim_start(self, toks: Tokens, start: int, head_start: int) -> int:
         """Drop determiners, numbers and quantifiers from the front of a mention."""
         while start < head_start and (
-                toks.text[start].lower() in self._skip or toks.text[start] in _SKIP_INSIDE
+                toks.text[start].lower() in self.words.skip or toks.text[start] in SKIP_INSIDE
                 or (toks.has_tags and toks.tag[start] in ("CD", "DT", "PRP$", "PDT"))
                 or toks.text[start].replace(",", "").isdigit()):
             start += 1
@@ -1034,7 +589,7 @@ class ActorResolver:
         A mention is the whole noun phrase, as ACE, re3d and the ConfliBERT actor tags mark
         it; numbers and quantifiers stay out (casualty figures are read separately).
         """
-        if start - 1 >= run_start and toks.text[start - 1].lower() in _ARTICLES:
+        if start - 1 >= run_start and toks.text[start - 1].lower() in ARTICLES:
             return start - 1
         return start
 
@@ -1048,9 +603,9 @@ class ActorResolver:
         i = run_start - 1
         while i >= 0 and toks.text[i].lower() in ("the", "a", "an"):
             i -= 1
-        if i >= 0 and toks.text[i].lower() in self._locative:
+        if i >= 0 and toks.text[i].lower() in self.words.locative:
             return True
-        if i >= 0 and toks.text[i].lower() in self._place_verbs and (
+        if i >= 0 and toks.text[i].lower() in self.words.place_verbs and (
                 not toks.has_tags or toks.tag[i].startswith("VB")):
             return True  # "visited Baghdad"
         # "in Iraq and Syria": a conjunct of a place is a place
@@ -1058,7 +613,7 @@ class ActorResolver:
             return False
         for j in range(i - 1, max(i - 10, -1), -1):
             word = toks.text[j]
-            if word.lower() in self._locative:
+            if word.lower() in self.words.locative:
                 return True
             if not (word[:1].isupper() or word.lower() in ("and", "or", ",", "the", "-")):
                 return False
@@ -1074,7 +629,7 @@ class ActorResolver:
             m = mentions[i]
             nxt = mentions[i + 1] if i + 1 < len(mentions) else None
             if (nxt is not None and m.head.use == ROLE and not m.locative
-                    and m.end < len(toks) and toks.text[m.end].lower() in self._attach
+                    and m.end < len(toks) and toks.text[m.end].lower() in self.words.attach
                     and self._only_determiners(toks, m.end + 1, nxt.start)
                     and nxt.head.use in (NAME, CAPITAL, ROLE)
                     and not nxt.head.entry.type.startswith("ner-")
@@ -1101,9 +656,9 @@ class ActorResolver:
 
     # ------------------------------------------------------------------ coding
 
-    def _entry_codes(self, entry: Entry,
-                     date: dt.date | None) -> tuple[str | None, str | None, str | None,
-                                                    list[str]]:
+    def entry_codes(self, entry: Entry,
+                    date: dt.date | None) -> tuple[str | None, str | None, str | None,
+                                                   list[str]]:
         """Country, code, sector, other sectors of a named entry on ``date``."""
         country, code = entry.country, entry.code
         sector, sectors = entry.sector, list(entry.sectors)
@@ -1134,7 +689,7 @@ class ActorResolver:
             return self._compose_role(toks, m, date, base)
         if entry.type.startswith("ner-"):
             return replace(base, name=entry.name, kind=entry.kind)
-        country, code, sector, sectors = self._entry_codes(entry, date)
+        country, code, sector, sectors = self.entry_codes(entry, date)
         kind = entry.kind
         if head.use == CAPITAL:
             sector, kind = "GOV", "state"
@@ -1173,7 +728,7 @@ class ActorResolver:
             owner = x if owner is None or x in m.mods else owner
         from_owner = False
         if owner is not None:
-            ocountry, ocode, osector, osectors = self._entry_codes(owner.entry, date)
+            ocountry, ocode, osector, osectors = self.entry_codes(owner.entry, date)
             country, code = ocountry, ocode
             if owner.entry.type == "country":
                 sectors += list(owner.entry.sectors)
@@ -1227,9 +782,9 @@ class ActorResolver:
         ("Iran's proxy militia in Iraq": IRQ). The country data maps capitals to states."""
         for a in m.attached:
             j = a.start - 1
-            while j >= 0 and toks.text[j].lower() in _ARTICLES:
+            while j >= 0 and toks.text[j].lower() in ARTICLES:
                 j -= 1
-            if j < 0 or toks.text[j].lower() not in self._based_in:
+            if j < 0 or toks.text[j].lower() not in self.words.based_in:
                 continue
             entry = a.head.entry
             if a.head.use in (NAME, CAPITAL) and entry.type == "country" and entry.country:
@@ -1268,24 +823,8 @@ class ActorResolver:
             if mod.use != MARKER or mod.entry.effect != "align":
                 continue
             gap = range(x.end, mod.start) if mod.start >= x.end else range(mod.end, x.start)
-            if all(toks.text[j] in _SKIP_INSIDE or toks.text[j] in _POSSESSIVE for j in gap) \
+            if all(toks.text[j] in SKIP_INSIDE or toks.text[j] in POSSESSIVE for j in gap) \
                     and len(gap) <= 2:
                 return True
         return False
 
-
-@lru_cache(maxsize=1)
-def region_codes() -> dict[str, str]:
-    """Normalised region name -> CAMEO region code, from data/regions.yaml (read once)."""
-    data = yaml.safe_load((DATA_DIR / "regions.yaml").read_text(encoding="utf-8")) or {}
-    return {norm(name): str(item["code"]) for item in data.get("regions") or []
-            for name in item.get("names") or []}
-
-
-def _with_plural_forms(words: Iterable[str]) -> frozenset[str]:
-    """Normalised words with their plurals ("camp" -> "camps"), for head-noun lists."""
-    out: set[str] = set()
-    for word in words:
-        out.add(norm(word))
-        out.add(norm(plural(word)))
-    return frozenset(out)
