@@ -45,8 +45,9 @@ def test_county_and_town_settle_on_one_state(geo: Geocoder) -> None:
 
 
 def test_dateline_does_not_vote_for_its_own_reading(geo: Geocoder) -> None:
+    from gestae.geo.lexicon import demonym_counts
     from gestae.geo.resolver import resolve_with_context
-    from gestae.geo.toponyms import demonym_counts, recognise
+    from gestae.geo.toponyms import recognise
 
     doc = nlp.load()("MANSFIELD — The council approved the budget on Monday. Mansfield "
                      "residents spoke for an hour.")

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from gestae import nlp
+from gestae.geo.entities import person_words
 from gestae.geo.gazetteer import get_gazetteer
-from gestae.geo.toponyms import Toponym, person_words, recognise
+from gestae.geo.toponyms import Toponym, recognise
 
 
 def _toponyms(text: str) -> list[Toponym]:

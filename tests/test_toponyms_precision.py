@@ -6,8 +6,9 @@ from __future__ import annotations
 import pytest
 
 from gestae import nlp
+from gestae.geo.filters import not_a_place
 from gestae.geo.gazetteer import get_gazetteer
-from gestae.geo.toponyms import not_a_place, recognise
+from gestae.geo.toponyms import recognise
 
 
 def _names(text: str) -> list[str]:

@@ -8,7 +8,8 @@ import pytest
 
 from gestae import nlp
 from gestae.geo.gazetteer import get_gazetteer
-from gestae.geo.toponyms import Toponym, lead_words, recognise
+from gestae.geo.lexicon import lead_words
+from gestae.geo.toponyms import Toponym, recognise
 
 
 def _toponyms(text: str) -> list[Toponym]:

@@ -17,7 +17,8 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span
 
 from gestae.geo.gazetteer import Entry
-from gestae.geo.toponyms import Toponym, cues
+from gestae.geo.lexicon import cues
+from gestae.geo.toponyms import Toponym
 
 # A part of a town lies within this many km of the town's coordinates ...
 NEAR_KM = 50.0

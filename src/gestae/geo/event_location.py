@@ -16,7 +16,7 @@ from functools import cache, lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from gestae.geo.gazetteer import Gazetteer
-from gestae.geo.toponyms import cues
+from gestae.geo.lexicon import cues
 from gestae.model import Place
 from gestae.nlp import text_of
 

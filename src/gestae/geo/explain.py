@@ -13,8 +13,9 @@ from spacy.tokens import Doc
 from gestae.geo import containment
 from gestae.geo.gazetteer import Entry
 from gestae.geo.geocoder import Geocoder
+from gestae.geo.lexicon import demonym_counts
 from gestae.geo.resolver import Scored, resolve_with_context
-from gestae.geo.toponyms import demonym_counts, recognise
+from gestae.geo.toponyms import recognise
 
 MAX_CANDIDATES = 5
 

@@ -9,10 +9,12 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from gestae.geo import containment
+from gestae.geo.datelines import dateline, dateline_end
 from gestae.geo.event_location import explicit, locate
 from gestae.geo.gazetteer import Gazetteer, get_gazetteer
+from gestae.geo.lexicon import demonym_counts
 from gestae.geo.resolver import resolve, to_place
-from gestae.geo.toponyms import dateline, dateline_end, demonym_counts, recognise
+from gestae.geo.toponyms import recognise
 from gestae.model import Place
 from gestae.nlp import text_of
 
