@@ -724,7 +724,6 @@ class ActorResolver:
             if self._is_aligned(toks, x, m) or (role and role.aligns and x in m.mods):
                 aligned = aligned or (x.entry.country or x.entry.code)
                 continue
-            owner = owner or None
             owner = x if owner is None or x in m.mods else owner
         from_owner = False
         if owner is not None:

@@ -290,7 +290,7 @@ class ArgumentReader:
         if not passive and not any(self._names_actor(t) for t in targets):
             targets = self._content_targets(match, taken) or targets
         if (not passive and targets and not any(self._names_actor(t) for t in targets)
-                and ontology.quad_class(match.type) in (1, 2)):
+                and ontology.quad_class(match.type) in ontology.COOPERATIVE_QUADS):
             targets = self._beneficiaries(token) or targets  # "support services for children"
         if not passive and targets and all(is_armed_word(lemma(t)) for t in targets):
             # "mobilized troops for an assault on Gaza": the troops are the means, the
@@ -459,7 +459,7 @@ class ArgumentReader:
             c for c in token.children if c.dep_ == "dobj"]
         clauses += [c for o in objects for c in o.children if is_purpose(c) and c.dep_ == "acl"
                     and not any(g.dep_ == "poss" for g in o.children)]  # "Trump's decision to"
-        helping = ontology.quad_class(match.type) in (1, 2)
+        helping = ontology.quad_class(match.type) in ontology.COOPERATIVE_QUADS
         for verb in clauses:
             found = self._purpose_objects(verb, taken)
             found = found or (self._beneficiaries(verb) if helping else [])

@@ -60,6 +60,8 @@ def _type_entry(type_: str) -> dict[str, Any]:
 
 # quad classes of words rather than deeds (verbal cooperation, verbal conflict)
 VERBAL_QUADS = (1, 3)
+# quad classes of cooperation, in words or deeds
+COOPERATIVE_QUADS = (1, 2)
 
 
 def quad_class(type: str) -> int:  # noqa: A002 - the contract's name

@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span
 
 from gestae.geo.entities import ent_end, entity_at, person_words
 from gestae.geo.gazetteer import Gazetteer
-from gestae.geo.lexicon import context_words, cues, stoplist
+from gestae.geo.lexicon import context_words, cue_set, stoplist
 from gestae.geo.names import MAX_TOKENS, is_article, is_name_token
 from gestae.geo.normalize import ARTICLES, fold, key
 from gestae.geo.roles import (
@@ -165,7 +165,7 @@ def standalone_place(gaz: Gazetteer, span: Span, known: frozenset[str],
     already taken as a place in this document."""
     if key(span.text) in known:
         return True
-    said_admin = len(span) > 1 and span[-1].lower_ in set(cues()["admin_words"])
+    said_admin = len(span) > 1 and span[-1].lower_ in cue_set("admin_words")
     for entry, quality in gaz.lookup(span.text):
         if quality < 1.0:
             continue

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from gestae.geo.candidates import SMALL_CITY, city_of_size, standalone_place, strong_place
 from gestae.geo.entities import PLACE_LABELS
 from gestae.geo.gazetteer import Gazetteer
-from gestae.geo.lexicon import cue_set, cues, stoplist
+from gestae.geo.lexicon import cue_set, stoplist
 from gestae.geo.names import MAX_TOKENS, NOT_NAMES, is_name_like
 from gestae.geo.normalize import fold, key
 from gestae.nlp import ents_of
@@ -104,7 +104,7 @@ def embedded_places(doc: Doc, gaz: Gazetteer, taken: set[int],
 def variant_spelling(span: Span, gaz: Gazetteer) -> bool:
     """A town's name spelled otherwise, to be kept whole: "Beled Weyne" is Beledweyne, not
     the town of Beled. Never a facility or an institution's name."""
-    words = set(cues()["institution_words"]) | set(cues()["facility_words"])
+    words = cue_set("institution_words") | cue_set("facility_words")
     if span.label_ == "FAC" or any(t.lower_ in words for t in span):
         return False
     return any(e.feature == "city" for e in gaz.fuzzy(span.text))
@@ -113,7 +113,7 @@ def variant_spelling(span: Span, gaz: Gazetteer) -> bool:
 def inner_place(span: Span, gaz: Gazetteer) -> Span | None:
     """For a place-labelled span the gazetteer does not know ("Henry County Courthouse",
     "Northeast Georgia", "Vancouver International Airport"): the place it contains."""
-    words = set(cues()["institution_words"]) | set(cues()["facility_words"])
+    words = cue_set("institution_words") | cue_set("facility_words")
     strict = span.label_ == "FAC"
 
     def accept(sub: Span, nxt: Token | None) -> bool:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from gestae.geo.entities import inside_other_name, person_words, plain_unknown
-from gestae.geo.lexicon import context_words, cues
+from gestae.geo.lexicon import context_words, cue_set
 from gestae.geo.names import MAX_TOKENS, is_name_like, name_ending_at, people_name, run_after
 from gestae.geo.roles import after_determiner, list_head
 
@@ -86,7 +86,7 @@ def listed_names(doc: Doc, places: list[Span], taken: set[int]) -> list[Span]:
     places already: "clashes at Kut, Harbnafseh and Hilla", "rebels captured Kut and
     Bzaah". A name with its own "of X" / "in X" is a person or body placed there ("Jane
     Doe of Springfield")."""
-    preps = (set(cues()["in_preps"]) | set(cues()["near_preps"])) - {"to", "on"}
+    preps = (cue_set("in_preps") | cue_set("near_preps")) - {"to", "on"}
     verbs = context_words()["territorial_verbs"]
     people = person_words(doc)
     found: list[Span] = []

@@ -32,7 +32,7 @@ from gestae.geo.forms import (
     state_after,
 )
 from gestae.geo.gazetteer import Gazetteer
-from gestae.geo.lexicon import cues, demonyms
+from gestae.geo.lexicon import cue_set, cues, demonyms
 from gestae.geo.lists import generic_name, listed_areas, listed_names
 from gestae.geo.names import is_name_token
 from gestae.geo.normalize import ARTICLES, fold, key
@@ -101,7 +101,7 @@ def _part_of_name_before(span: Span) -> bool:
     """In "the Sadr City district of Baghdad" the noun is Sadr City's, not Baghdad's: a name
     (not a demonym, "the Iraqi city of X") stands right before it."""
     doc = span.doc
-    if span.start < 3 or doc[span.start - 2].lower_ not in set(cues()["town_part_nouns"]):
+    if span.start < 3 or doc[span.start - 2].lower_ not in cue_set("town_part_nouns"):
         return False
     before = doc[span.start - 3]
     return is_name_token(before) and fold(before.text) not in demonyms()

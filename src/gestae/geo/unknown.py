@@ -16,7 +16,7 @@ from gestae.geo.entities import (
     person_words,
     plain_unknown,
 )
-from gestae.geo.lexicon import context_words, cue_set, cues, lead_words
+from gestae.geo.lexicon import context_words, cue_set, lead_words
 from gestae.geo.lists import listed_after, listed_before
 from gestae.geo.names import (
     NAME_MARKS,
@@ -109,7 +109,7 @@ def role_names(doc: Doc, taken: set[int]) -> list[Span]:
     "demonstrated in X" (see :func:`event_role`), a compass word: "in eastern X" (see
     :func:`directed_name`), and a taking from someone: "captured X from the rebels"."""
     words = context_words()
-    after_nouns = words["place_nouns_after"] | set(cues()["name_before_nouns"])
+    after_nouns = words["place_nouns_after"] | cue_set("name_before_nouns")
     generic = words["generic_words"] | words["place_modifiers"] | {"force", "international"}
     people = person_words(doc)
     found: list[Span] = []
