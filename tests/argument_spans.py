@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.language import Language
 
 from gestae.coding import EventCoder
+from gestae.coding.phrases import noun_span
 from gestae.model import EventCandidate
 
 
@@ -24,3 +25,11 @@ def targets(text: str, event: EventCandidate) -> list[str]:
 
 def sources(text: str, event: EventCandidate) -> list[str]:
     return [text[a:b] for a, b in event.source_spans]
+
+
+def phrase_of(nlp: Language, text: str, head: str) -> str:
+    """The argument phrase ``noun_span`` marks around the first token ``head``."""
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == head)
+    start, end = noun_span(token)
+    return text[start:end]

@@ -3,16 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from argument_spans import phrase_of
 from spacy.language import Language
-
-from gestae.coding.phrases import noun_span
-
-
-def _phrase(nlp: Language, text: str, head: str) -> str:
-    doc = nlp(text)
-    token = next(t for t in doc if t.text == head)
-    start, end = noun_span(token)
-    return text[start:end]
 
 
 @pytest.mark.parametrize(("text", "head", "phrase"), [
@@ -31,4 +23,4 @@ def _phrase(nlp: Language, text: str, head: str) -> str:
      "the Central African Republic (CAR)"),
 ])
 def test_phrase_boundaries(nlp: Language, text: str, head: str, phrase: str) -> None:
-    assert _phrase(nlp, text, head) == phrase
+    assert phrase_of(nlp, text, head) == phrase

@@ -7,16 +7,10 @@ arguments of their own."""
 from __future__ import annotations
 
 import pytest
+from argument_spans import phrase_of
 from spacy.language import Language
 
-from gestae.coding.phrases import list_members, noun_span, spans
-
-
-def _phrase(nlp: Language, text: str, head: str) -> str:
-    doc = nlp(text)
-    token = next(t for t in doc if t.text == head)
-    start, end = noun_span(token)
-    return text[start:end]
+from gestae.coding.phrases import list_members, spans
 
 
 def _arguments(nlp: Language, text: str, head: str) -> list[str]:
@@ -41,7 +35,7 @@ def _arguments(nlp: Language, text: str, head: str) -> list[str]:
      "Anna Berg, the Swedish ambassador"),
 ])
 def test_appositions(nlp: Language, text: str, head: str, phrase: str) -> None:
-    assert _phrase(nlp, text, head) == phrase
+    assert phrase_of(nlp, text, head) == phrase
 
 
 @pytest.mark.parametrize(("text", "head", "phrase"), [
@@ -56,7 +50,7 @@ def test_appositions(nlp: Language, text: str, head: str, phrase: str) -> None:
      "the call of the African Union"),
 ])
 def test_proposals(nlp: Language, text: str, head: str, phrase: str) -> None:
-    assert _phrase(nlp, text, head) == phrase
+    assert phrase_of(nlp, text, head) == phrase
 
 
 @pytest.mark.parametrize(("text", "head", "phrase"), [
@@ -71,7 +65,7 @@ def test_proposals(nlp: Language, text: str, head: str, phrase: str) -> None:
      "the headquarters of the rebel group"),
 ])
 def test_charges_and_clauses(nlp: Language, text: str, head: str, phrase: str) -> None:
-    assert _phrase(nlp, text, head) == phrase
+    assert phrase_of(nlp, text, head) == phrase
 
 
 @pytest.mark.parametrize(("text", "head", "phrase"), [
@@ -87,7 +81,7 @@ def test_charges_and_clauses(nlp: Language, text: str, head: str, phrase: str) -
      "hundreds of protesters"),
 ])
 def test_places(nlp: Language, text: str, head: str, phrase: str) -> None:
-    assert _phrase(nlp, text, head) == phrase
+    assert phrase_of(nlp, text, head) == phrase
 
 
 @pytest.mark.parametrize(("text", "head", "phrase"), [
@@ -101,7 +95,7 @@ def test_places(nlp: Language, text: str, head: str, phrase: str) -> None:
      "Syria"),
 ])
 def test_other_tails(nlp: Language, text: str, head: str, phrase: str) -> None:
-    assert _phrase(nlp, text, head) == phrase
+    assert phrase_of(nlp, text, head) == phrase
 
 
 @pytest.mark.parametrize(("text", "head", "arguments"), [

@@ -6,16 +6,8 @@ ties, name or base stays ("forces based in Vitez"), while other participles are 
 from __future__ import annotations
 
 import pytest
+from argument_spans import phrase_of
 from spacy.language import Language
-
-from gestae.coding.phrases import noun_span
-
-
-def _phrase(nlp: Language, text: str, head: str) -> str:
-    doc = nlp(text)
-    token = next(t for t in doc if t.text == head)
-    start, end = noun_span(token)
-    return text[start:end]
 
 
 @pytest.mark.parametrize(("text", "head", "phrase"), [
@@ -26,7 +18,7 @@ def _phrase(nlp: Language, text: str, head: str) -> str:
     ("Police arrested a man Friday in Hebron.", "man", "a man"),
 ])
 def test_ages_stay_whole(nlp: Language, text: str, head: str, phrase: str) -> None:
-    assert _phrase(nlp, text, head) == phrase
+    assert phrase_of(nlp, text, head) == phrase
 
 
 @pytest.mark.parametrize(("text", "head", "phrase"), [
@@ -45,7 +37,7 @@ def test_ages_stay_whole(nlp: Language, text: str, head: str, phrase: str) -> No
      "Tom Baker, a senior opposition lawmaker"),
 ])
 def test_descriptive_appositions(nlp: Language, text: str, head: str, phrase: str) -> None:
-    assert _phrase(nlp, text, head) == phrase
+    assert phrase_of(nlp, text, head) == phrase
 
 
 @pytest.mark.parametrize(("text", "head", "phrase"), [
@@ -61,4 +53,4 @@ def test_descriptive_appositions(nlp: Language, text: str, head: str, phrase: st
     ("Rebels ambushed soldiers sent to the border.", "soldiers", "soldiers"),
 ])
 def test_identity_participles(nlp: Language, text: str, head: str, phrase: str) -> None:
-    assert _phrase(nlp, text, head) == phrase
+    assert phrase_of(nlp, text, head) == phrase
