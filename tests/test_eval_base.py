@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from gestae.evaluate.base import Report, classification_scores, prf, render_table, span_prf
+from gestae.evaluate.suite import summary
 
 
 def test_prf_counts():
@@ -59,3 +60,11 @@ def test_calibration_rows_bucket_by_confidence():
                     ["no event", 1, 0.0]]
     assert first_confidence({"events": [{"confidence": 0.7}, {"confidence": 0.9}]}) == 0.7
     assert first_confidence({"events": []}) is None
+
+
+def test_suite_summary_rounds_figures_as_the_reports_do() -> None:
+    report = Report(dataset="muc34", path="x", n=1305,
+                    metrics={"incident_type_accuracy": 0.8666666, "dead_accuracy": 0.71949})
+    line = summary([report])
+    assert "incident_type_accuracy=0.867" in line  # rounded, not cut to 0.866
+    assert "dead_accuracy=0.719" in line

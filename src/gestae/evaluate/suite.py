@@ -6,7 +6,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from gestae.evaluate.base import REGISTRY, PipelineLike, Report, render_table
+from gestae.evaluate.base import REGISTRY, PipelineLike, Report, fmt, render_table
 
 # Where each data set lives inside the shared datasets folder.
 DEFAULT_PATHS: dict[str, str] = {
@@ -67,8 +67,8 @@ def summary(reports: list[Report]) -> str:
     rows = []
     for report in reports:
         keys = HEADLINE.get(report.dataset.split("-geovirus")[0]) or tuple(report.metrics)[:3]
-        figures = ", ".join(f"{k}={report.metrics.get(k)!s:.5}" for k in keys
-                            if k in report.metrics)
+        figures = ", ".join(f"{k}={fmt(report.metrics.get(k))}" for k in keys
+                            if k in report.metrics)  # rounded as in the reports
         rows.append([report.dataset, report.n, figures,
                      f"{report.seconds:.0f}s" if report.seconds else "-"])
     return render_table(["dataset", "n", "headline", "time"], rows)
