@@ -236,6 +236,16 @@ def test_list_entries_by_kind() -> None:
     assert {e["type"] for e in list_entries("state")} == {"country"}
 
 
+def test_list_entries_shows_world_regions_last() -> None:
+    regions = list_entries("regions")
+    europe = next(e for e in regions if e["id"] == "region/EUR")
+    assert europe["code"] == "EUR" and "Europe" in europe["phrases"]["name"]
+    assert {e["type"] for e in regions} == {"region"}
+    everything = list_entries()
+    assert everything[-1]["type"] == "region" and "region/EUR" in {e["id"] for e in everything}
+    assert not any(e["type"] == "region" for e in list_entries("country"))
+
+
 def test_lookup_explains_the_entry_alias_and_role_in_force() -> None:
     during = lookup("Suleimani", dt.date(2019, 6, 1))
     assert during["found"] and during["entry"]["id"] == "person/qassem-soleimani"

@@ -195,7 +195,7 @@ Examples:
 
 
 @cli.command("actors", help=ACTORS_HELP)
-@click.option("--kind", help="country, organisation, person, role (or state, group).")
+@click.option("--kind", help="country, organisation, person, role, region (or state, group).")
 @click.option("--lookup", "name", help="A name or phrase to resolve.")
 @click.option("--date", help="The date for --lookup (YYYY-MM-DD); default: latest roles.")
 @click.option("--actors", "actor_files", multiple=True, type=click.Path(dir_okay=False),
@@ -233,7 +233,7 @@ def actors_cmd(kind: str | None, name: str | None, date: str | None,
         raise BadInput(str(exc)) from None
     if not entries and kind:
         raise BadInput(f"--kind {kind}: no such entries; try country, organisation, person, "
-                       "role, state or group")
+                       "role, region, state or group")
     if fmt == "json":
         click.echo(json.dumps(entries, ensure_ascii=False, indent=2, default=str))
         return

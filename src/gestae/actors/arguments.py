@@ -425,9 +425,15 @@ def _same_sentence(doc: Doc, a: int, b: int) -> bool:
 
 
 @lru_cache(maxsize=1)
-def region_codes() -> dict[str, str]:
-    """Normalised region name -> CAMEO region code, from data/regions.yaml (read once)."""
+def regions() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The world regions of data/regions.yaml: CAMEO region code and names (read once)."""
     data = yaml.safe_load((DATA_DIR / "regions.yaml").read_text(encoding="utf-8")) or {}
-    return {norm(name): str(item["code"]) for item in data.get("regions") or []
-            for name in item.get("names") or []}
+    return tuple((str(item["code"]), tuple(str(n) for n in item.get("names") or ()))
+                 for item in data.get("regions") or [])
+
+
+@lru_cache(maxsize=1)
+def region_codes() -> dict[str, str]:
+    """Normalised region name -> CAMEO region code."""
+    return {norm(name): code for code, names in regions() for name in names}
 

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from gestae.actors.arguments import regions
 from gestae.actors.kb import NAME, Entry, Term, norm, skeleton
 from gestae.actors.resolver import ActorResolver, term_in_force
 from gestae.actors.tokens import Match
@@ -43,13 +44,18 @@ def entry_dict(entry: Entry) -> dict[str, Any]:
 def list_entries(kind: str | None = None,
                  files: Sequence[str | os.PathLike[str]] = ()) -> list[dict[str, Any]]:
     """Every entry, sorted by type and id; ``kind`` keeps one entry type (country,
-    organisation, person, role, marker) or one coded kind (state, group, ...)."""
+    organisation, person, role, marker, region) or one coded kind (state, group, ...). World
+    regions (data/regions.yaml) come last: an argument naming one is coded by its CAMEO
+    region code."""
     kb = ActorResolver(files).kb
     wanted = kind.lower().removesuffix("s") if kind else None
     wanted = {"countrie": "country", "organization": "organisation"}.get(wanted or "", wanted)
     by_type = wanted in ENTRY_TYPES
     out = [entry_dict(e) for e in kb.entries.values()
            if wanted is None or (e.type if by_type else e.kind) == wanted]
+    if wanted in (None, "region"):
+        out += [{"id": f"region/{code}", "type": "region", "code": code,
+                 "phrases": {"name": list(names)}} for code, names in regions()]
     return sorted(out, key=lambda d: (ENTRY_TYPES.index(d["type"])
                                       if d["type"] in ENTRY_TYPES else 99, d["id"]))
 
