@@ -19,9 +19,19 @@ def read(resolver: ActorResolver, text: str) -> list[Actor]:
     return resolver.extract(doc)
 
 
-def span_of(text: str, phrase: str) -> tuple[int, int]:
-    start = text.index(phrase)
+def span_of(text: str, phrase: str, nth: int = 0) -> tuple[int, int]:
+    """Character span of the ``nth`` (0-based) occurrence of ``phrase``."""
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(phrase, start + 1)
     return start, start + len(phrase)
+
+
+def place_at(text: str, name: str, country: str | None, feature: str | None) -> Place:
+    """A gazetteer place for ``name`` where it first stands in ``text``."""
+    start, end = span_of(text, name)
+    return Place(text=name, start=start, end=end, name=name, country=country,
+                 feature=feature)  # type: ignore[arg-type]
 
 
 def argument(pipeline: Pipeline, text: str, phrase: str,

@@ -4,48 +4,18 @@ nouns with a word saying which, proper names the NER missed, places coded as the
 from __future__ import annotations
 
 import pytest
-from spacy.tokens import Doc
+from argument_actors import place_at, read, span_of
 
-from gestae import nlp as nlp_module
 from gestae.actors import ActorResolver
-from gestae.model import Actor, Place
 from gestae.pipeline import Pipeline
-
-
-@pytest.fixture(scope="module")
-def resolver() -> ActorResolver:
-    return ActorResolver()
-
-
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline()
-
-
-_DOCS: list[Doc] = []  # the resolver holds its last doc weakly: keep it alive, as the pipeline
-
-
-def _read(resolver: ActorResolver, text: str) -> list[Actor]:
-    """Parse and extract, as the pipeline does before it codes event arguments."""
-    doc = nlp_module.load()(text)
-    _DOCS[:] = [doc]
-    return resolver.extract(doc)
-
-
-def _span(text: str, phrase: str, nth: int = 0) -> tuple[int, int]:
-    start = -1
-    for _ in range(nth + 1):
-        start = text.index(phrase, start + 1)
-    return start, start + len(phrase)
-
 
 # -- pronouns and "the country" -----------------------------------------------------------
 
 
 def test_pronoun_argument_is_its_antecedent_in_the_sentence(resolver: ActorResolver) -> None:
     text = "The Taliban said on Sunday that it would free the prisoners."
-    _read(resolver, text)
-    ante = resolver.arguments.antecedent(text, *_span(text, "it"))
+    read(resolver, text)
+    ante = resolver.arguments.antecedent(text, *span_of(text, "it"))
     assert ante is not None
     assert text[ante.start:ante.end] == "The Taliban"
 
@@ -53,13 +23,13 @@ def test_pronoun_argument_is_its_antecedent_in_the_sentence(resolver: ActorResol
 def test_pronoun_antecedent_in_an_earlier_sentence_is_not_moved(
         resolver: ActorResolver) -> None:
     text = "The Taliban met elders in Doha. It said the talks went well."
-    _read(resolver, text)
-    assert resolver.arguments.antecedent(text, *_span(text, "It")) is None
+    read(resolver, text)
+    assert resolver.arguments.antecedent(text, *span_of(text, "It")) is None
 
 
 def test_plural_named_state_is_it(resolver: ActorResolver) -> None:
     text = "The Philippines said it would expel the ambassador."
-    actors = _read(resolver, text)
+    actors = read(resolver, text)
     pronoun = next(a for a in actors if a.text == "it")
     assert pronoun.country == "PHL"
 
@@ -67,15 +37,15 @@ def test_plural_named_state_is_it(resolver: ActorResolver) -> None:
 def test_the_country_is_the_subject_state_of_the_sentence(resolver: ActorResolver) -> None:
     text = ("Bangladesh said it cannot accept more refugees from Myanmar, the first time "
             "the country has threatened to close its border.")
-    _read(resolver, text)
-    ante = resolver.arguments.antecedent(text, *_span(text, "the country"))
+    read(resolver, text)
+    ante = resolver.arguments.antecedent(text, *span_of(text, "the country"))
     assert ante is not None and ante.country == "BGD"
 
 
 def test_the_country_without_a_state_before_it_is_nothing(resolver: ActorResolver) -> None:
     text = "Officials said the country would hold elections."
-    _read(resolver, text)
-    assert resolver.arguments.antecedent(text, *_span(text, "the country")) is None
+    read(resolver, text)
+    assert resolver.arguments.antecedent(text, *span_of(text, "the country")) is None
 
 
 # -- collective nouns ---------------------------------------------------------------------
@@ -83,8 +53,8 @@ def test_the_country_without_a_state_before_it_is_nothing(resolver: ActorResolve
 
 def test_collective_noun_with_a_modifier_is_an_uncoded_actor(resolver: ActorResolver) -> None:
     text = "China sent medical supplies to various African countries."
-    _read(resolver, text)
-    actor = resolver.arguments.group_actor(text, *_span(text, "various African countries"))
+    read(resolver, text)
+    actor = resolver.arguments.group_actor(text, *span_of(text, "various African countries"))
     assert actor is not None
     assert actor.name == "African countries"
     assert actor.country is None and actor.sector is None and actor.kind == "group"
@@ -92,15 +62,15 @@ def test_collective_noun_with_a_modifier_is_an_uncoded_actor(resolver: ActorReso
 
 def test_position_of_an_unknown_body_is_a_person(resolver: ActorResolver) -> None:
     text = "The union thanked CMPAJAC's chairman for the talks."
-    _read(resolver, text)
-    actor = resolver.arguments.group_actor(text, *_span(text, "CMPAJAC's chairman"))
+    read(resolver, text)
+    actor = resolver.arguments.group_actor(text, *span_of(text, "CMPAJAC's chairman"))
     assert actor is not None and actor.kind == "person" and actor.sector is None
 
 
 def test_collective_noun_takes_a_country_word(resolver: ActorResolver) -> None:
     text = "The army withdrew support from its Iraqi allies last year."
-    _read(resolver, text)
-    actor = resolver.arguments.group_actor(text, *_span(text, "its Iraqi allies"))
+    read(resolver, text)
+    actor = resolver.arguments.group_actor(text, *span_of(text, "its Iraqi allies"))
     assert actor is not None and actor.country == "IRQ"
 
 
@@ -109,8 +79,8 @@ def test_collective_noun_takes_a_country_word(resolver: ActorResolver) -> None:
 def test_collective_noun_needs_a_word_saying_which(resolver: ActorResolver,
                                                    phrase: str) -> None:
     text = f"The bank wrote to {phrase} on Monday."
-    _read(resolver, text)
-    assert resolver.arguments.group_actor(text, *_span(text, phrase)) is None
+    read(resolver, text)
+    assert resolver.arguments.group_actor(text, *span_of(text, phrase)) is None
 
 
 # -- proper names the NER missed ----------------------------------------------------------
@@ -118,8 +88,8 @@ def test_collective_noun_needs_a_word_saying_which(resolver: ActorResolver,
 
 def test_bare_proper_name_is_an_actor(resolver: ActorResolver) -> None:
     text = "Papandreou met the prime minister in Athens."
-    _read(resolver, text)
-    actor = resolver.arguments.name_actor(text, *_span(text, "Papandreou"))
+    read(resolver, text)
+    actor = resolver.arguments.name_actor(text, *span_of(text, "Papandreou"))
     assert actor is not None and actor.name == "Papandreou" and actor.country is None
 
 
@@ -127,24 +97,18 @@ def test_bare_proper_name_is_an_actor(resolver: ActorResolver) -> None:
 def test_places_dates_and_common_nouns_are_not_names(resolver: ActorResolver,
                                                      phrase: str) -> None:
     text = f"Papandreou spoke about {phrase} and left."
-    _read(resolver, text)
-    assert resolver.arguments.name_actor(text, *_span(text, phrase)) is None
+    read(resolver, text)
+    assert resolver.arguments.name_actor(text, *span_of(text, phrase)) is None
 
 
 # -- places as recipients -----------------------------------------------------------------
 
 
-def _place(text: str, name: str, country: str, feature: str) -> Place:
-    start, end = _span(text, name)
-    return Place(text=name, start=start, end=end, name=name, country=country,
-                 feature=feature)  # type: ignore[arg-type]
-
-
 def test_place_argument_takes_the_gazetteer_country(resolver: ActorResolver) -> None:
     text = "Israel suspended aid to Gaza on Tuesday."
-    _read(resolver, text)
-    places = [_place(text, "Gaza", "PSE", "region")]
-    actor = resolver.arguments.place_actor(text, *_span(text, "Gaza"), places)
+    read(resolver, text)
+    places = [place_at(text, "Gaza", "PSE", "region")]
+    actor = resolver.arguments.place_actor(text, *span_of(text, "Gaza"), places)
     assert actor is not None
     assert (actor.country, actor.inferred, actor.located, actor.sector) == ("PSE", True,
                                                                             "PSE", None)
@@ -152,17 +116,18 @@ def test_place_argument_takes_the_gazetteer_country(resolver: ActorResolver) -> 
 
 def test_place_noun_headed_argument(resolver: ActorResolver) -> None:
     text = "The jets attacked the cities in Saudi Arabia overnight."
-    _read(resolver, text)
-    places = [_place(text, "Saudi Arabia", "SAU", "country")]
-    actor = resolver.arguments.place_actor(text, *_span(text, "the cities in Saudi Arabia"), places)
+    read(resolver, text)
+    places = [place_at(text, "Saudi Arabia", "SAU", "country")]
+    span = span_of(text, "the cities in Saudi Arabia")
+    actor = resolver.arguments.place_actor(text, *span, places)
     assert actor is not None and actor.country == "SAU"
 
 
 def test_a_thing_in_a_place_is_no_actor(resolver: ActorResolver) -> None:
     text = "The militants attacked an army base in Kabul overnight."
-    _read(resolver, text)
-    places = [_place(text, "Kabul", "AFG", "city")]
-    span = _span(text, "an army base in Kabul")
+    read(resolver, text)
+    places = [place_at(text, "Kabul", "AFG", "city")]
+    span = span_of(text, "an army base in Kabul")
     assert resolver.arguments.place_actor(text, *span, places) is None
 
 
@@ -176,18 +141,18 @@ def test_a_thing_in_a_place_is_no_actor(resolver: ActorResolver) -> None:
                                                 ("municipal police services", "COP")])
 def test_role_nouns_have_sectors(resolver: ActorResolver, phrase: str, sector: str) -> None:
     text = f"The ministry met {phrase} yesterday."
-    _read(resolver, text)
-    actor = resolver.resolve(text, *_span(text, phrase))
+    read(resolver, text)
+    actor = resolver.resolve(text, *span_of(text, phrase))
     assert actor is not None and actor.sector == sector
 
 
 def test_regional_adjective_is_not_a_country(resolver: ActorResolver) -> None:
-    actors = _read(resolver, "Central American clergymen denounced the arrests.")
+    actors = read(resolver, "Central American clergymen denounced the arrests.")
     assert actors and all(a.country != "USA" for a in actors)
 
 
 def test_a_date_ends_the_actor_phrase(resolver: ActorResolver) -> None:
-    actors = _read(resolver, "The Guatemalan government Monday denied the charges.")
+    actors = read(resolver, "The Guatemalan government Monday denied the charges.")
     assert any(a.text == "The Guatemalan government" and a.country == "GTM" for a in actors)
 
 

@@ -7,18 +7,10 @@ a person or an institution around a country name keeps its own kind; titles endi
 from __future__ import annotations
 
 import pytest
-from argument_actors import argument, read, span_of
+from argument_actors import argument, place_at, read, span_of
 
 from gestae.actors import ActorResolver
-from gestae.model import Place
 from gestae.pipeline import Pipeline
-
-
-def _place(text: str, name: str, country: str | None, feature: str | None) -> Place:
-    start, end = span_of(text, name)
-    return Place(text=name, start=start, end=end, name=name, country=country,
-                 feature=feature)  # type: ignore[arg-type]
-
 
 # -- a facility in a place, an act on a place ----------------------------------------------
 
@@ -31,7 +23,7 @@ def _place(text: str, name: str, country: str | None, feature: str | None) -> Pl
 ])
 def test_facility_without_owner_in_a_place_is_the_place_country(
         pipeline: Pipeline, text: str, phrase: str, name: str) -> None:
-    actor = argument(pipeline, text, phrase, [_place(text, name, "SOM", "country")])
+    actor = argument(pipeline, text, phrase, [place_at(text, name, "SOM", "country")])
     assert actor is not None
     # located there and inferred: the facility is in the country, it is not the state
     assert (actor.country, actor.inferred, actor.located, actor.kind) == ("SOM", True,
@@ -42,14 +34,14 @@ def test_facility_without_owner_in_a_place_is_the_place_country(
 def test_facility_of_an_owner_in_a_place_is_not_the_place(resolver: ActorResolver) -> None:
     text = "The militants overran a police checkpoint in Mogadishu at dawn."
     read(resolver, text)
-    places = [_place(text, "Mogadishu", "SOM", "city")]
+    places = [place_at(text, "Mogadishu", "SOM", "city")]
     span = span_of(text, "a police checkpoint in Mogadishu")
     assert resolver.arguments.place_actor(text, *span, places) is None
 
 
 def test_abstract_thing_in_a_place_is_no_actor(pipeline: Pipeline) -> None:
     text = "The envoy welcomed the talks in Somalia on Sunday."
-    places = [_place(text, "Somalia", "SOM", "country")]
+    places = [place_at(text, "Somalia", "SOM", "country")]
     assert argument(pipeline, text, "the talks in Somalia", places) is None
 
 
@@ -57,7 +49,7 @@ def test_abstract_thing_in_a_place_is_no_actor(pipeline: Pipeline) -> None:
 def test_act_on_a_place_is_the_place_country(pipeline: Pipeline, act: str) -> None:
     text = f"Students protested against the continued {act} of Aleppo."
     actor = argument(pipeline, text, f"the continued {act} of Aleppo",
-                      [_place(text, "Aleppo", "SYR", "city")])
+                      [place_at(text, "Aleppo", "SYR", "city")])
     assert actor is not None
     assert (actor.country, actor.inferred) == ("SYR", True)
 
@@ -65,7 +57,7 @@ def test_act_on_a_place_is_the_place_country(pipeline: Pipeline, act: str) -> No
 def test_act_in_a_place_is_not_an_act_on_it(resolver: ActorResolver) -> None:
     text = "Students protested against the continued siege near Aleppo."
     read(resolver, text)
-    places = [_place(text, "Aleppo", "SYR", "city")]
+    places = [place_at(text, "Aleppo", "SYR", "city")]
     assert resolver.arguments.place_actor(text, *span_of(text, "the continued siege near Aleppo"),
                                 places) is None
 
@@ -75,7 +67,7 @@ def test_act_in_a_place_is_not_an_act_on_it(resolver: ActorResolver) -> None:
 
 def test_world_region_takes_its_cameo_code(pipeline: Pipeline) -> None:
     text = "The activist urged Europe and Japan to press the junta."
-    actor = argument(pipeline, text, "Europe", [_place(text, "Europe", None, "continent")])
+    actor = argument(pipeline, text, "Europe", [place_at(text, "Europe", None, "continent")])
     assert actor is not None
     assert (actor.country, actor.code) == (None, "EUR")
 
@@ -83,7 +75,7 @@ def test_world_region_takes_its_cameo_code(pipeline: Pipeline) -> None:
 def test_disputed_region_is_named_without_country(pipeline: Pipeline) -> None:
     text = "Pakistan is willing to withdraw its troops from the disputed territory of Kashmir."
     actor = argument(pipeline, text, "the disputed territory of Kashmir",
-                      [_place(text, "Kashmir", None, "region")])
+                      [place_at(text, "Kashmir", None, "region")])
     assert actor is not None
     assert (actor.name, actor.country, actor.code) == ("Kashmir", None, None)
 
@@ -106,7 +98,7 @@ def test_collective_noun_without_region_word_has_no_code(pipeline: Pipeline) -> 
 
 def test_the_town_is_the_town_named_before_it(pipeline: Pipeline) -> None:
     text = "Rebels captured Tal Afar on Monday and then shelled the town."
-    places = [_place(text, "Tal Afar", "IRQ", "city")]
+    places = [place_at(text, "Tal Afar", "IRQ", "city")]
     actor = argument(pipeline, text, "the town", places)
     assert actor is not None
     assert (actor.name, actor.country, actor.inferred) == ("Tal Afar", "IRQ", True)
@@ -114,7 +106,7 @@ def test_the_town_is_the_town_named_before_it(pipeline: Pipeline) -> None:
 
 def test_the_town_without_a_named_town_is_no_actor(pipeline: Pipeline) -> None:
     text = "Rebels entered Iraq on Monday and then shelled the town."
-    places = [_place(text, "Iraq", "IRQ", "country")]  # a country is not the town
+    places = [place_at(text, "Iraq", "IRQ", "country")]  # a country is not the town
     assert argument(pipeline, text, "the town", places) is None
     text = "The army shelled the town for a week."
     assert argument(pipeline, text, "the town") is None
@@ -122,7 +114,7 @@ def test_the_town_without_a_named_town_is_no_actor(pipeline: Pipeline) -> None:
 
 def test_the_town_in_another_sentence_is_not_taken(pipeline: Pipeline) -> None:
     text = "Rebels captured Tal Afar on Monday. Three days later the army shelled the town."
-    places = [_place(text, "Tal Afar", "IRQ", "city")]
+    places = [place_at(text, "Tal Afar", "IRQ", "city")]
     assert argument(pipeline, text, "the town", places) is None
 
 
