@@ -40,4 +40,4 @@ def argument(pipeline: Pipeline, text: str, phrase: str,
     default)."""
     actors = read(pipeline.actors, text)
     start, end = span_of(text, phrase)
-    return pipeline._argument_actor(start, end, actors, places or [], text, None)
+    return pipeline.actors.arguments.code(start, end, actors, places or [], text, None)

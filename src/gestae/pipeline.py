@@ -296,7 +296,8 @@ class Pipeline:
         country). Anything else ("the talks") is dropped."""
         found: list[Actor] = []
         for start, end in spans:
-            coded = self.actors.arguments.antecedent(text, start, end) or self._argument_actor(
+            arguments = self.actors.arguments
+            coded = arguments.antecedent(text, start, end) or arguments.code(
                 start, end, actors, places, text, date)
             if coded is None or any((a.start, a.end) == (coded.start, coded.end)
                                     for a in found):
@@ -305,38 +306,6 @@ class Pipeline:
                 coded = self.actors.infer_context(coded, context_country)
             found.append(coded)
         return found
-
-    def _argument_actor(self, start: int, end: int, actors: list[Actor], places: list[Place],
-                        text: str, date: dt.date | None) -> Actor | None:
-        """The actor one argument phrase names, or None when it names a thing."""
-        phrase = text[start:end]
-        fallbacks = self.actors.arguments
-        whole = fallbacks.partitive_whole(text, start, end)
-        if whole is not None:  # "four of the country's states": coded as the states
-            coded = self._argument_actor(whole, end, actors, places, text, date)
-            return replace(coded, text=phrase, start=start, end=end) if coded else None
-        inside = _outermost([a for a in actors if start <= a.start < end])
-        coded = self.actors.resolve(text, start, end, date)
-        if coded is not None and coded.kind == "person" and not any(
-                a.kind == "person" for a in inside) and any(
-                start <= p.start < end for p in places):
-            coded = None  # "the Ain al-Asad air base" names a place, not Bashar al-Assad
-        if coded is None and inside:
-            coded = replace(inside[0], text=phrase, start=start, end=end)
-        if coded is not None:
-            return coded
-        if any(p.start < end and start < p.end for p in places):
-            placed = fallbacks.place_actor(text, start, end, places)
-            if placed is not None:
-                return placed
-            return (fallbacks.institution_actor(text, start, end)  # "the X Museum in Germany"
-                    or fallbacks.group_actor(text, start, end))  # "other Gulf states"
-        return (fallbacks.place_antecedent(text, start, end, places)
-                or fallbacks.group_actor(text, start, end)
-                or fallbacks.institution_actor(text, start, end)
-                or fallbacks.people_actor(text, start, end)
-                or fallbacks.name_actor(text, start, end)
-                or fallbacks.demonym_actor(text, start, end, date))
 
 
 # -- helpers ----------------------------------------------------------------------------
@@ -368,13 +337,6 @@ def _outside_place_names(actors: list[Actor], places: list[Place]) -> list[Actor
     return [a for a in actors
             if not any(p.start <= a.start and a.end <= p.end
                        and (p.end - p.start) > (a.end - a.start) for p in places)]
-
-
-def _outermost(actors: list[Actor]) -> list[Actor]:
-    """Drop actors nested inside a longer actor of the same span ("Iraqi" in "Iraqi police")."""
-    return [a for a in actors
-            if not any(b is not a and b.start <= a.start and a.end <= b.end
-                       and (b.end - b.start) > (a.end - a.start) for b in actors)]
 
 
 def _event_id(article_id: str, cand: EventCandidate) -> str:

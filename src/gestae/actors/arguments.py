@@ -1,13 +1,15 @@
 """The argument-phrase fallbacks: who an event argument names when the document reading
 coded no actor mention for it.
 
-The pipeline asks these for event sources and targets the NER did not code: a pronoun is
-its antecedent in the same sentence (``antecedent``), "various African countries" an
-uncoded group (``group_actor``), a proper name the NER missed an uncoded actor
-(``name_actor``), a place that receives an action ("suspended aid to Gaza") the place's
-country, as CAMEO codes it (``place_actor``), and a facility or act of a named actor ("two
-LTTE camps") that actor (``thing_owner``, also the last reading of ``resolve``). Each one
-consults the resolver: its knowledge-base matches, its tokens and the last extracted doc.
+For each event source and target the pipeline asks ``antecedent`` (a pronoun is its
+antecedent in the same sentence), then ``code``: the phrase as the resolver codes it, else
+the mention inside it, else these in turn - a place that receives an action ("suspended aid
+to Gaza") as the place's country, as CAMEO codes it (``place_actor``), "various African
+countries" as an uncoded group (``group_actor``), a named institution, a people word, a
+proper name the NER missed (``name_actor``), a bare country adjective. A facility or act of
+a named actor ("two LTTE camps") is that actor (``thing_owner``, the last reading of
+``resolve``). Each one consults the resolver: its knowledge-base matches, its tokens and the
+last extracted doc.
 """
 
 from __future__ import annotations
@@ -46,6 +48,40 @@ class ArgumentActors:
     def __init__(self, resolver: ActorResolver) -> None:
         self.resolver = resolver
         self.words = resolver.words
+
+    def code(self, start: int, end: int, actors: list[Actor], places: Sequence[Place],
+             text: str, date: dt.date | None) -> Actor | None:
+        """The actor one argument phrase names, or None when it names a thing: the phrase
+        coded as a whole (role, owner, place), else the actor mention inside it, else the
+        fallbacks below in turn. ``actors`` are the document's mentions, ``places`` its
+        places."""
+        phrase = text[start:end]
+        whole = self.partitive_whole(text, start, end)
+        if whole is not None:  # "four of the country's states": coded as the states
+            coded = self.code(whole, end, actors, places, text, date)
+            return replace(coded, text=phrase, start=start, end=end) if coded else None
+        inside = _outermost([a for a in actors if start <= a.start < end])
+        coded = self.resolver.resolve(text, start, end, date)
+        if coded is not None and coded.kind == "person" and not any(
+                a.kind == "person" for a in inside) and any(
+                start <= p.start < end for p in places):
+            coded = None  # "the Ain al-Asad air base" names a place, not Bashar al-Assad
+        if coded is None and inside:
+            coded = replace(inside[0], text=phrase, start=start, end=end)
+        if coded is not None:
+            return coded
+        if any(p.start < end and start < p.end for p in places):
+            placed = self.place_actor(text, start, end, places)
+            if placed is not None:
+                return placed
+            return (self.institution_actor(text, start, end)  # "the X Museum in Germany"
+                    or self.group_actor(text, start, end))  # "other Gulf states"
+        return (self.place_antecedent(text, start, end, places)
+                or self.group_actor(text, start, end)
+                or self.institution_actor(text, start, end)
+                or self.people_actor(text, start, end)
+                or self.name_actor(text, start, end)
+                or self.demonym_actor(text, start, end, date))
 
     def antecedent(self, text: str, start: int, end: int) -> Actor | None:
         """The named mention a pronoun argument stands for, when it is in the pronoun's own
@@ -422,6 +458,13 @@ def _same_sentence(doc: Doc, a: int, b: int) -> bool:
     if first is None or second is None or not len(first) or not len(second):
         return False
     return first[0].sent.start == second[0].sent.start
+
+
+def _outermost(actors: list[Actor]) -> list[Actor]:
+    """Drop actors nested inside a longer actor of the same span ("Iraqi" in "Iraqi police")."""
+    return [a for a in actors
+            if not any(b is not a and b.start <= a.start and a.end <= b.end
+                       and (b.end - b.start) > (a.end - a.start) for b in actors)]
 
 
 @lru_cache(maxsize=1)

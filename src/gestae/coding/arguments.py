@@ -37,6 +37,7 @@ from gestae.coding.patterns import (
     is_noun_word,
     is_place_word,
     is_verb_word,
+    weapon_words,
 )
 from gestae.coding.phrases import conjuncts, pobjs, time_adjunct
 
@@ -62,7 +63,7 @@ class ArgumentReader:
             self._verb_arguments(match, trigger_heads - {t.i for t in match.tokens})
         match.sources = self._issuers(self._resolve_relative(match, match.sources))
         match.targets = self._resolve_relative(match, match.targets)
-        instruments = set().union(*self.cues["instruments"].values())
+        instruments = weapon_words()
         match.sources = [s for s in match.sources if s.ent_type_ not in ("DATE", "TIME") and (
             (s.i not in trigger_heads and lemma(s) not in instruments)
             or self._owned_weapon(s, instruments) or s.i == match.head.i

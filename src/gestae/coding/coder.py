@@ -40,6 +40,7 @@ from gestae.coding.patterns import (
     is_armed_word,
     is_noun_word,
     pattern_index,
+    weapon_words,
 )
 from gestae.coding.phrases import conjuncts, pobjs, spans, time_adjunct
 from gestae.model import EventCandidate
@@ -65,7 +66,7 @@ class EventCoder:
         self.index = pattern_index(tuple(str(f) for f in trigger_files))
         self.cues = cues()
         self.arguments = ArgumentReader(self.index)
-        self.weapon_words: frozenset[str] = frozenset().union(*self.cues["instruments"].values())
+        self.weapon_words = weapon_words()
 
     # --- public ---------------------------------------------------------------------------
 

@@ -321,3 +321,10 @@ def cues() -> dict[str, Any]:
         else:
             out[key] = value
     return out
+
+
+@lru_cache(maxsize=1)
+def weapon_words() -> frozenset[str]:
+    """Every instrument word of ``data/cues.yaml`` (bombs, rockets, drones ...), whatever its
+    mode: a weapon is the means of an attack, not its doer."""
+    return frozenset().union(*cues()["instruments"].values())
