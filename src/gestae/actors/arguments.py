@@ -102,7 +102,9 @@ class ArgumentActors:
             ante = link.antecedent
             nxt = self.resolver.last_links.get(ante.end)
             if nxt is None or nxt.rule != "pronoun" or nxt.mention.start != ante.start:
-                return ante if _same_sentence(doc, ante.start, start) else None
+                if not _same_sentence(doc, ante.start, start):
+                    return None
+                return _whole_phrase(doc, ante)
             link, start, seen = nxt, ante.start, seen + 1
         return None
 
@@ -167,11 +169,13 @@ class ArgumentActors:
 
     def name_actor(self, text: str, start: int, end: int) -> Actor | None:
         """An argument that is a bare proper name the small NER missed ("Papandreou",
-        "Pablo Emilio Moncayo"): an uncoded actor, unless the name is a place, a date or a
-        thing the NER labels otherwise, or a word of the knowledge base."""
+        "Pablo Emilio Moncayo", "the Art Loss Register"): an uncoded actor, unless the name
+        is a place, a date or a thing the NER labels otherwise, or a word of the knowledge
+        base. An article counts only before a name of two words or more."""
         toks = self.resolver.phrase_tokens(text, start, end)
-        words = [i for i in range(len(toks)) if toks.text[i] not in SKIP_INSIDE]
-        if not words or len(words) > 5 or not toks.has_tags:
+        first = 1 if len(toks) > 2 and toks.text[0].lower() in ARTICLES else 0
+        words = [i for i in range(first, len(toks)) if toks.text[i] not in SKIP_INSIDE]
+        if not words or len(words) > 5 or not toks.has_tags or first and len(words) < 2:
             return None
         for i in words:
             word = toks.text[i]
@@ -179,9 +183,9 @@ class ArgumentActors:
             if not (toks.tag[i] in ("NNP", "NNPS") and word[:1].isupper()) and not (
                     joined and word.isalpha()):
                 return None
-        phrase = text[start:end]
-        if norm(phrase) in self.words.not_actors or self.resolver.find_matches(toks) or (
-                is_place_name(phrase)):
+        phrase, name = text[start:end], text[toks.idx[first]:end]
+        if norm(name) in self.words.not_actors or self.resolver.find_matches(toks) or (
+                is_place_name(name)):
             return None
         doc = self.resolver.doc_of(text)
         kind: str | None = None
@@ -193,7 +197,7 @@ class ArgumentActors:
                     kind = NER_TYPES[ent.label_]
         if kind == "group" and toks.tag[words[-1]] not in ("NNS", "NNPS"):
             return None  # "Hindu", "Syrian": an adjective, not a group
-        return Actor(text=phrase, start=start, end=end, name=phrase, kind=kind)
+        return Actor(text=phrase, start=start, end=end, name=name, kind=kind)
 
     def place_actor(self, text: str, start: int, end: int,
                     places: Sequence[Place]) -> Actor | None:
@@ -447,6 +451,21 @@ class ArgumentActors:
         while i < len(toks) and toks.text[i][:1].isupper() and toks.tag[i] in ("NNP", "NNPS"):
             i += 1
         return i
+
+
+def _whole_phrase(doc: Doc, actor: Actor) -> Actor:
+    """The antecedent as the whole phrase that names it, as the argument itself would be
+    marked ("called President Erdogan of Turkey and urged him": "President Erdogan of
+    Turkey"), when the mention is the head of that phrase."""
+    from gestae.coding.phrases import noun_span  # the coder's phrase reading; lazy: cycle
+
+    span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return actor
+    start, end = noun_span(span.root)
+    if start > actor.start or end < actor.end or (start, end) == (actor.start, actor.end):
+        return actor
+    return replace(actor, text=doc.text[start:end], start=start, end=end)
 
 
 def _same_sentence(doc: Doc, a: int, b: int) -> bool:

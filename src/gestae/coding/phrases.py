@@ -19,6 +19,7 @@ _SPAN_DROP = ("relcl", "acl", "advcl", "parataxis", "dep", "punct")
 _SPAN_PUNCT = ("-", "'", "’", "(", ")", ",", "/")
 _PLACE_ENTS = ("GPE", "LOC", "FAC")
 _NAME_ENTS = ("GPE", "LOC", "NORP", "ORG", "PERSON")
+_SPECIFIERS = ("det", "nummod", "poss", "quantmod")
 
 
 @lru_cache(maxsize=1)
@@ -60,12 +61,14 @@ def _token_span(token: Token) -> tuple[int, int]:
     """First and last token index of the phrase ``noun_span`` marks."""
     keep: list[Token] = []
     stack = [token]
+    whole = one_group(token)
     while stack:
         tok = stack.pop()
         keep.append(tok)
         for child in tok.children:
             dep = child.dep_
-            if (tok is token or _named_list(tok)) and dep in ("conj", "cc", "preconj"):
+            if (tok is token and not whole or _named_list(tok)) and dep in (
+                    "conj", "cc", "preconj"):
                 continue
             if dep == "appos" and _named_list(child):
                 continue  # "The United States, [India, Israel and other governments]"
@@ -73,8 +76,9 @@ def _token_span(token: Token) -> tuple[int, int]:
                 if child.tag_ in ("HYPH", "-LRB-", "-RRB-") or child.text in _SPAN_PUNCT:
                     stack.append(child)  # "al-Sadr", "(UNHCR)", "Jane Roe, a lawyer"
                 continue
-            if dep == "acl" and _identity_participle(child, tok):
-                stack.append(child)  # "British forces [based in Vitez]"
+            if dep == "acl" and _identity_participle(child, tok) or _identifying_clause(
+                    child, tok):
+                stack.append(child)  # "British forces [based in Vitez]", "people [who fled]"
                 continue
             if dep in _SPAN_DROP or time_phrase(child) or _adverbial(child, tok):
                 continue
@@ -98,6 +102,47 @@ def _token_span(token: Token) -> tuple[int, int]:
         end -= 1
     end = _whole_name_end(doc, start, end)
     return start, end
+
+
+def one_group(token: Token) -> bool:
+    """Two coordinated nouns that make one party, not two arguments: the second names its
+    followers through a possessive pointing back at the first ("a local leader and [his]
+    associates", "the army and [its] allies", "Ali and four members of [his] family"), or one
+    determiner or number counts both ("[another 40] politicians and activists", "[the]
+    Palestinian people and organizations"). Names ("Canada and Mexico") and conjuncts with a
+    determiner of their own ("the army and the police") stay apart."""
+    members = conjuncts(token)
+    if len(members) != 2 or token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    other = members[1]
+    if other.i < token.i or other.pos_ != "NOUN":
+        return False
+    if _points_back(other):
+        return True
+    if token.pos_ != "NOUN" or any(c.dep_ in _SPECIFIERS or c.dep_ in ("relcl", "acl")
+                                   for c in other.children):
+        return False  # "the court and [the] people", "the court and people [who work for it]"
+    between = [c for c in token.children if token.i < c.i < other.i
+               and c.dep_ not in ("cc", "punct")]
+    shared = [c for c in token.children if c.dep_ in _SPECIFIERS and c.i < token.i]
+    if between or not shared:
+        return False
+    # "a" counts one thing: "a neighborhood and nearby areas" are two.
+    single = all(c.lower_ in ("a", "an") for c in shared)
+    return not single or other.tag_ == "NN"
+
+
+def _points_back(noun: Token) -> bool:
+    """The noun names the followers of an earlier party through a possessive pronoun: a
+    plural ("his associates", "its allied militias"), an ally ("its ally Hezbollah") or an
+    "of" phrase ("members of his family"; ``data/phrases.yaml``). One person beside another
+    ("a baby and her mother") is an argument of its own."""
+    owners = _words()["back_possessives"]
+    holders = [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+               for o in c.children if o.dep_ == "pobj"]
+    if noun.tag_ in ("NNS", "NNPS") or noun.lemma_.lower() in _words()["follower_nouns"]:
+        holders.append(noun)  # "his associates", "its ally Hezbollah"
+    return any(c.dep_ == "poss" and c.lower_ in owners for h in holders for c in h.children)
 
 
 def _named_list(token: Token) -> bool:
@@ -174,6 +219,22 @@ def _identity_participle(participle: Token, noun: Token) -> bool:
     return (participle.i > noun.i and participle.tag_ in ("VBN", "VBG")
             and participle.lemma_.lower() in _words()["identity_participles"]
             and any(c.dep_ in ("prep", "agent") for c in participle.children))
+
+
+def _identifying_clause(clause: Token, noun: Token) -> bool:
+    """A clause after a bare head word that says nothing by itself, which the clause
+    identifies: "people [who fled the fighting]", "those [affected by the floods]",
+    "individuals [that had been blacklisted]". After any other noun a clause tells what
+    happened to it and is cut ("a Lebanese man [who signed ...]"). Of participles only those
+    of a state are kept: "people [killed in the attack]" is an event of its own
+    (``data/phrases.yaml``)."""
+    words = _words()
+    if clause.i < noun.i or noun.lower_ not in words["clause_heads"]:
+        return False
+    if clause.dep_ == "relcl":
+        return True
+    return (clause.dep_ == "acl" and clause.tag_ in ("VBN", "VBG")
+            and clause.lemma_.lower() in words["state_participles"])
 
 
 def _has_owner(noun: Token) -> bool:
@@ -254,7 +315,8 @@ def time_adjunct(prep: Token) -> bool:
 
 
 def spans(tokens: Iterable[Token]) -> list[tuple[int, int]]:
-    """Unique noun-phrase spans in text order; a span inside another is dropped, and two
+    """Unique noun-phrase spans in text order; a span inside another is dropped, two that
+    overlap are parts of one phrase and joined, and two
     spans with only a space between are one phrase the parser split ("his counterpart
     Italian President Sergio Mattarella"): coordinated arguments have a comma or a
     conjunction between them."""
@@ -266,6 +328,9 @@ def spans(tokens: Iterable[Token]) -> list[tuple[int, int]]:
         if any(s <= span[0] and span[1] <= e for s, e in out):
             continue
         out = [o for o in out if not (span[0] <= o[0] and o[1] <= span[1])]
+        if out and span[0] < out[-1][1]:  # parts of one phrase: "[Omar al-[Bashir] of Sudan]"
+            last = out.pop()
+            span = (last[0], max(last[1], span[1]))
         out.append(span)
     if not tokens or len(out) < 2:
         return out
