@@ -226,13 +226,18 @@ class EventCoder:
             return None
         if pattern.particle:
             prt = [c for c in children if c.dep_ in ("prt", "prep", "advmod")
-                   and lemma(c) in pattern.particle]
+                   and lemma(c) in pattern.particle] or self._loose_particle(pattern, token)
             if not prt:
                 return None
             tokens.append(prt[0])
         if pattern.prep:
             preps = [c for c in children if c.dep_ in ("prep", "dative", "agent")
                      and lemma(c) in pattern.prep and c not in tokens and not time_adjunct(c)]
+            if not preps and pattern.obj:
+                # "hold hundreds of families as human shields": the small parser hangs the
+                # verb's preposition on its required object
+                preps = [p for c in children if c.dep_ == "dobj" and lemma(c) in pattern.obj
+                         for p in c.children if p.dep_ == "prep" and lemma(p) in pattern.prep]
             if pattern.pobj:
                 preps = [p for p in preps if any(lemma(o) in pattern.pobj for o in pobjs(p))]
             if not preps:
@@ -244,6 +249,9 @@ class EventCoder:
         if pattern.obj_not and any(c.dep_ in ("dobj", "nsubjpass") and lemma(c) in
                                    pattern.obj_not for c in children):
             return None
+        if (pattern.obj_not and token.dep_ in ("acl", "relcl") and token.tag_ == "VBN"
+                and lemma(token.head) in pattern.obj_not):
+            return None  # "a report released by the institute": the noun is its object
         if pattern.obj:
             roles = ("dobj", "nsubjpass", "attr", "oprd") if pattern.pos == "verb" else (
                 "dobj",)
@@ -290,6 +298,21 @@ class EventCoder:
             return None
         tokens += [p for t in list(tokens) for p in hyphen_parts(t) if p not in tokens]
         return TriggerMatch(pattern=pattern, head=token, tokens=tokens, obj=obj)
+
+    @staticmethod
+    def _loose_particle(pattern: Pattern, token: Token) -> list[Token]:
+        """A particle-like word the small parser reads as a complement or an adjective: "set
+        free 12 hostages" ("free" an adjective of the object right after the verb), "made $5
+        million available" (after the object), "set them free" (a predicate adjective). In
+        "let free three journalists" "free" is a verb of its own: its release pattern fires."""
+        found = [c for c in token.children if c.lower_ in pattern.particle and (
+            c.dep_ in ("oprd", "acomp") or (c.dep_ == "ccomp" and c.pos_ == "ADJ"))]
+        # an adjective of the object right after the verb ("set free 12 hostages") or after
+        # the object ("made $20 million available"): a predicate, not a modifier
+        found += [a for c in token.children if c.dep_ == "dobj" for a in c.children
+                  if a.dep_ == "amod" and a.lower_ in pattern.particle
+                  and (a.i == token.i + 1 or a.i > c.i)]
+        return found
 
     def _subjects(self, token: Token) -> list[Token]:
         """The verb's subject: its own, the one it shares with the verb it is coordinated
@@ -1000,6 +1023,8 @@ class EventCoder:
         if _governed(match, kept):
             score -= _GOVERNED
         score -= min(0.05 * match.sent_index, 0.1)  # news puts the incident in its lead
+        if self._long_ago(token):
+            score -= 0.2  # "citizens abducted decades ago": history behind today's report
         if any(lemma(s) in ("it", "they", "he", "she", "this", "that") for s in match.sources):
             score -= 0.04
         if match.modality == "hypothetical":
@@ -1009,6 +1034,13 @@ class EventCoder:
         if match.negated:
             score -= 0.1
         return round(min(0.99, max(0.05, score)), 3)
+
+    def _long_ago(self, token: Token) -> bool:
+        """Is the trigger dated years back ("abducted decades ago", "killed two years ago")?
+        News reports today's incident; a years-old one is its background."""
+        units = self.cues.get("long_ago_units", ())
+        return any(lemma(c) == "ago" and any(lemma(g) in units for g in c.children)
+                   for c in token.children)
 
     def _role_penalty(self, token: Token, depth: int = 0) -> float:
         """How far the trigger's clause is from the sentence's main report: a modifier of a
@@ -1025,6 +1057,10 @@ class EventCoder:
                 if not human:
                     penalty += 0.1
             return penalty
+        head = token.head
+        if (token.dep_ == "ccomp" and lemma(head) in cue["speech_verbs"] and head.tag_ == "VBG"
+                and head.dep_ in ("advcl", "xcomp", "conj")):
+            return 0.08  # "defended the plan, saying his government shared data": a reason
         marks = [lemma(c) for c in token.children if c.dep_ == "mark"]
         if token.dep_ == "advcl" and any(m in cue["background_marks"] for m in marks):
             return 0.08
@@ -1082,7 +1118,8 @@ class EventCoder:
             context=context,
             cameo_root=match.cameo_root,
             source_spans=spans(match.sources),
-            target_spans=_outside(spans(match.targets), trigger_span),
+            target_spans=_before_trigger_words(
+                _outside(spans(match.targets), trigger_span), match),
             attribution_spans=spans(match.attributions),
             other_trigger_spans=self._other_triggers(match, trigger_span),
             negated=match.negated,
@@ -1151,6 +1188,36 @@ def _outside(found: list[tuple[int, int]], trigger: tuple[int, int]) -> list[tup
         if start <= trigger[0] < end and trigger[1] < end:
             start = trigger[1] + 1
         out.append((start, end))
+    return out
+
+
+def _before_trigger_words(found: list[tuple[int, int]], match: TriggerMatch
+                          ) -> list[tuple[int, int]]:
+    """Argument spans without the trigger's function words they run into: "set free 12
+    hostages" ("free" read as the object's adjective) starts after them, "hold 300 families
+    as human shields in X" ("as" hung on the object) ends before them."""
+    out: list[tuple[int, int]] = []
+    for start, end in found:
+        inside = sorted((t for t in match.tokens if start <= t.idx < end
+                         and t is not match.head and t is not match.obj
+                         and t.pos_ in ("ADP", "ADJ", "ADV", "PART")), key=lambda t: t.i)
+        if not inside:
+            out.append((start, end))
+        elif inside[0].idx == start:
+            last = inside[0]
+            for t in inside[1:]:
+                if t.i != last.i + 1:
+                    break
+                last = t
+            after = last.i + 1
+            if after < len(last.doc) and last.doc[after].idx < end:
+                out.append((last.doc[after].idx, end))
+        else:
+            text = match.head.doc.text
+            cut = inside[0].idx
+            while cut > start and text[cut - 1].isspace():
+                cut -= 1
+            out.append((start, cut))
     return out
 
 
