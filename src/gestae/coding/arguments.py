@@ -45,6 +45,8 @@ _VERB_RECIPIENT_PREPS = ("to", "against", "toward", "towards", "upon")
 _OBJ_RECIPIENT_PREPS = (*_VERB_RECIPIENT_PREPS, "on")
 _OWN_OBJECT_PREPS = ("of", "with", "for")
 _ACTOR_ENTS = ("PERSON", "ORG", "GPE", "NORP")
+_LETTING_VERBS = ("let", "set")  # "let free X", "set free X": the verb that lets
+_PROTEST_PREPS = ("against", "at", "over", "of")  # "in protest against X"
 
 
 class ArgumentReader:
@@ -227,13 +229,19 @@ class ArgumentReader:
                 if lemma(child) == "to" and "to" in pattern.target_preps:
                     given.extend(pobjs(child))
                 elif lemma(child) in pattern.target_preps or (area and lemma(child) == "in"):
-                    targets.extend(self._aimed(child, area))
+                    aimed = self._aimed(child, area)
+                    if ontology.quad_class(match.type) != 4:  # "a ban on imports of X beef"
+                        aimed = [o for t in aimed for o in (
+                            (not self._names_actor(t) and self._owned_goods(t)) or [t])]
+                    targets.extend(aimed)
                 elif lemma(child) in pattern.source_preps:
                     sources.extend(pobjs(child))
         if given and not any(self._names_actor(t) for t in targets):
             # the receiver of a thing is the target ("surrendered the town to the army"); a
-            # person handed over stays it ("released two hostages to the Red Cross")
-            targets = [*(t for t in targets if t.dep_ != "dobj"), *given]
+            # person handed over stays it ("released two hostages to the Red Cross"); a
+            # purpose beside an actor receiver is not one ("to the ministry, for use in X")
+            named = any(self._names_actor(t) for t in given)
+            targets = [*(t for t in targets if t.dep_ != "dobj" and not named), *given]
         if pattern.prep and pattern.prep[0] in pattern.target_preps:
             for prep in match.tokens[1:]:
                 if prep.dep_ in ("prep", "dative") and lemma(prep) in pattern.target_preps:
@@ -247,6 +255,12 @@ class ArgumentReader:
                                for t in conjuncts(c)]
                     if targets:  # "bombed, strafed and rocketed the road": the last one's
                         break
+        let = self._letter(token)
+        if let is not None:  # "Egypt let free the activist": the parser's subject is freed
+            targets = targets or [t for c in token.children if c.dep_ in SUBJECT_DEPS
+                                  and c.i > token.i for t in conjuncts(c)]
+            sources = [t for t in sources if t.i < token.i] or [
+                t for c in let.children if c.dep_ in SUBJECT_DEPS for t in conjuncts(c)]
         if not sources and token.pos_ in ("NOUN", "PROPN", "ADJ") or token.dep_ == "amod":
             # a verb the parser read as a noun or adjective: "a looter shot and killed",
             # "troops are patrolling markets" (the subject hangs on "are")
@@ -256,7 +270,7 @@ class ArgumentReader:
             sources = sources or [t for c in prev.children if c.dep_ in SUBJECT_DEPS
                                   for t in conjuncts(c)]
         if not sources and not passive and pattern.subject != "target":
-            sources = self._aux_subject(token)
+            sources = self._aux_subject(token) or _acronym_subject(token)
         if not sources:
             sources = self.inherited_subject(token, passive)
         if not targets and not passive and ontology.quad_class(match.type) == 4:
@@ -275,8 +289,10 @@ class ArgumentReader:
         if not targets and not passive:
             targets = self._clause_aim(match) or self._addressees(token)
         if not passive and not any(self._names_actor(t) for t in targets):
-            # "donated $1 million to the WFP": the recipient is the target, not the thing
-            targets = self._recipients(match, actor_only=bool(targets)) or targets
+            # "donated $1 million to the WFP": the recipient is the target, not the thing;
+            # but "rejected an appeal lodged by X against Y": the maker of what is answered
+            targets = (self._request_makers(match, targets)
+                       or self._recipients(match, actor_only=bool(targets)) or targets)
         if not targets and pattern.xcomp and match.type == "THREATEN":
             # "threatened to shell the city": the threatened act's object is the target
             targets = [t for c in token.children if c.dep_ in ("xcomp", "ccomp")
@@ -290,6 +306,13 @@ class ArgumentReader:
             targets = self._pressers(match)
         if not passive and not any(self._names_actor(t) for t in targets):
             targets = self._content_targets(match, taken) or targets
+        elif passive and all(is_armed_word(lemma(t)) for t in targets):
+            # "peacekeepers are being deployed to relieve the army": the purpose's object
+            targets = self._content_targets(match, taken) or targets
+        if not targets and not passive and match.type == "RETREAT":
+            targets = self._office_of(token)
+        if match.type == "PROTEST" and not any(self._names_actor(t) for t in targets):
+            targets = self._protested(match) or targets
         if (not passive and targets and not any(self._names_actor(t) for t in targets)
                 and ontology.quad_class(match.type) in ontology.COOPERATIVE_QUADS):
             targets = self._beneficiaries(token) or targets  # "support services for children"
@@ -299,6 +322,16 @@ class ArgumentReader:
             targets = [p for c in token.children if c.dep_ == "prep" and lemma(c) == "for"
                        for o in pobjs(c) for p in self._event_targets(o)] or targets
         match.sources, match.targets = sources, targets
+
+    @staticmethod
+    def _letter(verb: Token) -> Token | None:
+        """The verb "let" / "set" of "let free X", "set free X", which the parser reads
+        as the governor of a clause whose subject is the one freed; else None."""
+        head = verb.head
+        if (verb.dep_ in ("ccomp", "xcomp", "oprd") and head.i == verb.i - 1
+                and lemma(head) in _LETTING_VERBS):
+            return head
+        return None
 
     @staticmethod
     def _clause_aim(match: TriggerMatch) -> list[Token]:
@@ -370,6 +403,8 @@ class ArgumentReader:
                 c.dep_ == "nummod" for c in token.children):
             return True  # a name the NER missed; not "USD1 million"
         word = lemma(token)
+        if word in self.cues.get("request_nouns", ()):
+            return False  # "an appeal", a thing asked, though "Appeal" heads court names
         return (word in self.cues["people_nouns"] or norm(token.text) in role_heads()
                 or norm(word) in role_heads())
 
@@ -403,6 +438,14 @@ class ArgumentReader:
                       and lemma(c) in ("by", "from", "of") for p in pobjs(c)]
             makers = [m for m in makers if m.pos_ != "NUM" and self._names_actor(m)]
             makers = makers or self._makers(thing)
+            # "offers for peace talks *by the Kabul government*": the maker's phrase hung on
+            # what is offered; "an extradition request *for X*": the person it is about
+            makers = makers or [p for c in thing.children if c.dep_ == "prep"
+                                and lemma(c) in ("for", "of") for o in pobjs(c)
+                                for g in o.children if g.dep_ == "prep" and lemma(g) == "by"
+                                for p in pobjs(g) if self._names_actor(p)]
+            makers = makers or [p for c in thing.children if c.dep_ == "prep"
+                                and lemma(c) == "for" for p in pobjs(c) if self._actor_like(p)]
             if makers:
                 return makers
         return []
@@ -418,6 +461,27 @@ class ArgumentReader:
         """A statement, answer or protest about something made by someone ("condemned the
         threats made by X", "protest the policy imposed by Y") is aimed at its maker."""
         return ontology.quad_class(match.type) in ontology.VERBAL_QUADS or match.type == "PROTEST"
+
+    def _office_of(self, verb: Token) -> list[Token]:
+        """Whose post is given up: "resigned as president of Indonesia", "stepped down as
+        head of the party" (the state or body the office belongs to)."""
+        return [p for c in verb.children if c.dep_ == "prep" and lemma(c) == "as"
+                for o in pobjs(c) if self._actor_like(o)
+                for g in o.children if g.dep_ == "prep" and lemma(g) == "of"
+                for p in pobjs(g) if self._names_actor(p)]
+
+    def _protested(self, match: TriggerMatch) -> list[Token]:
+        """What a strike or march is held in protest against: "began a hunger strike in
+        protest against new laws imposed by the government" (the laws' maker), "marched in
+        protest at the army's decision" (the decision, coded by its owner)."""
+        words = {match.head, *match.tokens, *([match.obj] if match.obj is not None else [])}
+        found = [p for w in sorted(words, key=lambda t: t.i) for c in w.children
+                 if c.dep_ == "prep" and lemma(c) == "in"
+                 for n in pobjs(c) if lemma(n) == "protest" and n.i + 1 < len(n.doc)
+                 for g in (n.doc[n.i + 1],)  # "in protest at X", wherever "at" is hung
+                 if g.dep_ == "prep" and lemma(g) in _PROTEST_PREPS for p in pobjs(g)]
+        return [t for t in found if self._names_actor(t)] or [
+            m for t in found for m in self._makers(t)]
 
     def _pressers(self, match: TriggerMatch) -> list[Token]:
         """Whose pressure or request a refusal resists: "declined to resign despite the
@@ -569,6 +633,10 @@ class ArgumentReader:
             # the trigger's own object: "its blockade of Qatar", "a ceasefire with the
             # Taliban", "sought aid for war victims" (only when they name an actor)
             own = _OWN_OBJECT_PREPS if obj in owned else ()
+            # "sent a team of paratroopers *to Lebanon*": the parser hangs the receiver on
+            # the "of" noun, before which it is sought
+            holders += [(o, ("to",)) for c in obj.children if c.dep_ == "prep"
+                        and lemma(c) == "of" for o in pobjs(c)]
             holders.append((obj, (*_OBJ_RECIPIENT_PREPS, *own)))
             holders += [(c, _OBJ_RECIPIENT_PREPS) for c in obj.children
                         if c.dep_ == "acl" and c.tag_ == "VBN"]
@@ -597,13 +665,23 @@ class ArgumentReader:
                 continue
             found = self._relation_objects(prep)  # "sanctions in relation to Iraq"
             if not found and lemma(prep) in preps and not time_adjunct(prep):
-                found = [p for p in pobjs(prep) if p.pos_ in ("PROPN", "NOUN", "PRON")]
+                found = [p for p in pobjs(prep) if p.pos_ in ("PROPN", "NOUN", "PRON", "NUM")]
+                found = [o for p in found for o in (
+                    (not self._names_actor(p) and self._owned_goods(p)) or [p])]
+                found = [p for p in found if p.pos_ != "NUM"]
                 if actors or lemma(prep) in _OWN_OBJECT_PREPS:
                     found = [p for p in found if self._names_actor(p)]
             if found:
                 return found
         # "in X" stays the event's location, never its target: "marched in Baghdad"
         return []
+
+    def _owned_goods(self, thing: Token) -> list[Token]:
+        """The "of" noun, named by its owner, of a trade or movement a measure is laid on:
+        "a ban on imports *of British beef*", "sanctions on sales of Iranian oil" (the
+        measure is aimed at the owner)."""
+        return [o for c in thing.children if c.dep_ == "prep" and lemma(c) == "of"
+                for o in pobjs(c) if not self._actor_like(o) and self._names_actor(o)]
 
     @staticmethod
     def _trailing_to(clause: Token) -> list[Token]:
@@ -613,7 +691,8 @@ class ArgumentReader:
         wherever in the clause the parser hung it."""
         if clause.tag_ not in ("VBN", "VBG", "VBP", "VBZ", "VBD"):
             return []
-        preps = [t for t in clause.subtree if t.dep_ == "prep" and t.i > clause.i]
+        preps = [t for t in clause.subtree if t.dep_ == "prep" and t.i > clause.i
+                 and not _nested_clause(t, clause)]
         last = [p for p in preps if lemma(p) == "to"][-1:]
         return last if last and last[0] is not preps[0] else []
 
@@ -654,8 +733,7 @@ class ArgumentReader:
                     return []
                 # "called Lavrov to discuss": the caller discusses; but "called on the US
                 # to lift": the one called on is to act
-                ctrl = [p for c in head.children if c.dep_ == "prep"
-                        and lemma(c) in ("on", "upon") for p in pobjs(c)]
+                ctrl = _called_on(head)
                 if ctrl:
                     return ctrl
             if token.dep_ == "xcomp" and self._phone_call(token):
@@ -664,8 +742,7 @@ class ArgumentReader:
                     return [t for c in own for t in conjuncts(c)]
             if token.dep_ == "xcomp":  # object control: "urged Iran to release the crew"
                 ctrl = [t for c in head.children if c.dep_ == "dobj" for t in conjuncts(c)]
-                ctrl = ctrl or [p for c in head.children if c.dep_ == "prep"
-                                and lemma(c) in ("on", "upon") for p in pobjs(c)]
+                ctrl = ctrl or _called_on(head)
                 if ctrl:
                     return ctrl
             own = [c for c in head.children if c.dep_ in SUBJECT_DEPS]
@@ -824,6 +901,8 @@ class ArgumentReader:
                 sources = [t for c in head.children if c.dep_ in SUBJECT_DEPS for t in conjuncts(c)]
             if not sources:
                 sources = [p for c in head.children if c.dep_ == "agent" for p in pobjs(c)]
+            if not sources and not is_passive(head):  # "USAID announced a suspension"
+                sources = _acronym_subject(head)
             if not sources:  # "plans to hold a rally": the subject of "plans"
                 sources = self.inherited_subject(head, is_passive(head))
             if not targets:  # "launched cyber attacks against X and Y": on the light verb
@@ -946,3 +1025,38 @@ class ArgumentReader:
         return True
 
     # --- attribution ----------------------------------------------------------------------
+
+
+def _nested_clause(token: Token, clause: Token) -> bool:
+    """Is ``token`` inside a clause of its own under ``clause`` ("saying he would file a
+    complaint *to the court*": the "to" is the filing's, not the saying's)?"""
+    cur = token
+    while cur.i != clause.i and cur.head.i != cur.i:
+        if cur.dep_ in ("ccomp", "xcomp", "advcl", "relcl", "acl", "csubj"):
+            return True
+        cur = cur.head
+    return False
+
+
+def _called_on(verb: Token) -> list[Token]:
+    """Whom a verb calls on to act: "called on the US to lift", "urged upon X to" (the "on"
+    right after the verb or its adverbs); not an "on" of place or time further on
+    ("refuses to lift the ban it imposed, in 2010, on aid agencies")."""
+    out: list[Token] = []
+    for prep in verb.children:
+        if prep.dep_ != "prep" or lemma(prep) not in ("on", "upon") or prep.i < verb.i:
+            continue
+        between = verb.doc[verb.i + 1:prep.i]
+        if all(t.dep_ in ("advmod", "prt", "neg") for t in between):
+            out.extend(pobjs(prep))
+    return out
+
+
+def _acronym_subject(verb: Token) -> list[Token]:
+    """An acronym the tagger took for an adverb ("USAID provided", "UNHCR deployed": read
+    as "-ly" words), standing before a verb without a subject: the verb's subject."""
+    if any(c.dep_ in (*SUBJECT_DEPS, "nsubjpass") for c in verb.children):
+        return []
+    return [c for c in verb.children if c.dep_ == "advmod" and c.i < verb.i
+            and c.pos_ in ("ADV", "ADJ") and len(c.text) > 2 and c.text.isupper()
+            and c.text.isalpha()]
