@@ -85,6 +85,23 @@ def test_predicted_spans_first_or_all_events():
     assert predicted_spans({"error": "x"}, offsets, True) == {"S": set(), "T": set()}
 
 
+def test_reciprocal_events_count_their_actors_in_both_roles():
+    # "Rebels clashed with troops": a two-sided pattern, every party an actor (PLOVER); the
+    # CAMEO-style gold tags both R, so they count as source and target unless asked not to.
+    _, offsets = detokenize(["Rebels", "clashed", "with", "troops"])
+    parties = [{"start": 0, "end": 6}, {"start": 20, "end": 26}]
+    clash = {"events": [{"source": parties, "target": [],
+                         "evidence": {"rule": "assault.clash"}}]}
+    both = {(0, 1), (3, 4)}
+    assert predicted_spans(clash, offsets, True) == {"S": both, "T": both}
+    assert predicted_spans(clash, offsets, True, reciprocal=False) == {"S": both, "T": set()}
+    # a one-way pattern, or a two-sided one that found a recipient, stays one-way
+    for rule, target in (("assault.attack", []), ("assault.clash", parties[1:])):
+        event = {"source": parties[:1], "target": target, "evidence": {"rule": rule}}
+        spans = predicted_spans({"events": [event]}, offsets, True)
+        assert spans["S"] == {(0, 1)} and spans["T"] == ({(3, 4)} if target else set())
+
+
 def test_score_role_exact_and_overlap_numbers():
     gold = [frozenset({(0, 2)}), frozenset({(0, 1), (3, 5)})]
     perfect = score_role(gold, gold)

@@ -13,6 +13,13 @@ Predicted spans: the ``source`` / ``target`` actors of the **first event** (the 
 actors of **all events** are reported beside them. A predicted actor's character span is
 mapped to the tokens it overlaps, so spans are compared as token ranges.
 
+Reciprocal events: PLOVER codes a meeting without a host and a visitor, and two-sided
+fighting, with every party as actor and no recipient (manual, "Compound and Reciprocal
+Actors"); CAMEO codes the same report as events in both directions, and the gold marks such
+parties R. So the actors of an event coded by a two-sided pattern (``two_sided: true`` in the
+trigger files) that has no recipient count as source and as target. The figures without
+this reading are reported beside the headline ("exact, one-way").
+
 Metrics per role (source S, target T), micro-averaged over all sentences:
 - exact: a predicted span is a true positive when a gold span of the same role in the same
   sentence has exactly the same tokens; P = TP / predicted spans, R = TP / gold spans.
@@ -31,9 +38,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from gestae.coding.patterns import load_patterns
 from gestae.evaluate.base import PipelineLike, Report, predict, register, safe_div
 from gestae.evaluate.base import gold_file as base_gold_file
 
@@ -182,16 +191,31 @@ def token_span(offsets: Sequence[tuple[int, int]], start: int, end: int) -> Toke
     return (hit[0], hit[-1] + 1) if hit else None
 
 
+@lru_cache(maxsize=1)
+def reciprocal_rules() -> frozenset[str]:
+    """Ids of the patterns that code every party as actor (fighting, meetings)."""
+    return frozenset(pattern.id for pattern in load_patterns() if pattern.two_sided)
+
+
+def is_reciprocal(event: dict[str, Any]) -> bool:
+    """An event whose parties are all actors, PLOVER's form of a reciprocal event."""
+    rule = (event.get("evidence") or {}).get("rule")
+    return rule in reciprocal_rules() and not event.get("target")
+
+
 def predicted_spans(result: dict[str, Any], offsets: Sequence[tuple[int, int]],
-                    first_only: bool) -> dict[str, frozenset[TokenSpan]]:
-    """Token spans of the source / target actors of the first (or every) event."""
+                    first_only: bool, reciprocal: bool = True
+                    ) -> dict[str, frozenset[TokenSpan]]:
+    """Token spans of the source / target actors of the first (or every) event; with
+    ``reciprocal`` the actors of a reciprocal event count for both roles (as gold R)."""
     events = result.get("events") or []
     if first_only:
         events = events[:1]
     spans: dict[str, set[TokenSpan]] = {role: set() for role in ROLES}
     for event in events:
+        both = reciprocal and is_reciprocal(event)
         for role, field in ROLES.items():
-            for actor in event.get(field) or []:
+            for actor in event.get("source" if both else field) or []:
                 span = token_span(offsets, int(actor["start"]), int(actor["end"]))
                 if span is not None:
                     spans[role].add(span)
@@ -289,12 +313,15 @@ def run(path: Path, pipeline: PipelineLike, limit: int | None) -> Report:
     firsts = [predicted_spans(r, s.offsets, True) for r, s in pairs]
     first = score(gold, firsts)
     every = score(gold, [predicted_spans(r, s.offsets, False) for r, s in pairs])
+    one_way = score(gold, [predicted_spans(r, s.offsets, True, reciprocal=False)
+                           for r, s in pairs])
     for role in ROLES:
         first[(role, "coordination")] = score_coordination(
             [g[role] for g in gold], [p[role] for p in firsts], [s.tokens for s in sentences])
+        first[(role, "exact, one-way")] = one_way[(role, "exact")]
     metrics: dict[str, float | int | None] = {}
     for suffix, match in (("", "exact"), ("_overlap", "overlap"),
-                          ("_coordination", "coordination")):
+                          ("_coordination", "coordination"), ("_one_way", "exact, one-way")):
         for figure in ("f1", "p", "r"):
             for role, name in ROLES.items():
                 metrics[f"{name}{suffix}_{figure}"] = getattr(first[(role, match)], figure)
@@ -318,6 +345,8 @@ def run(path: Path, pipeline: PipelineLike, limit: int | None) -> Report:
         "text rebuilt from tokens; predicted character spans mapped to the tokens they overlap",
         "coordination: exact, but a coordination split into its conjuncts on one side and "
         "tagged whole on the other counts as the same spans",
+        "reciprocal events (two-sided patterns: all parties as actor, no recipient) count their "
+        "actors as source and target, as gold R; 'exact, one-way' does not",
     ]
     return report
 
