@@ -56,6 +56,8 @@ class ArgumentActors:
         fallbacks below in turn. ``actors`` are the document's mentions, ``places`` its
         places."""
         phrase = text[start:end]
+        if self.names_thing(text, start, end):
+            return None  # "appeals against the demolition of X"
         whole = self.partitive_whole(text, start, end)
         if whole is not None:  # "four of the country's states": coded as the states
             coded = self.code(whole, end, actors, places, text, date)
@@ -82,6 +84,54 @@ class ArgumentActors:
                 or self.people_actor(text, start, end)
                 or self.name_actor(text, start, end)
                 or self.demonym_actor(text, start, end, date))
+
+    def names_thing(self, text: str, start: int, end: int) -> bool:
+        """Is the argument a thing whose actors sit only in its modifiers? A common noun
+        that is neither an actor, a place nor an actor's facility or act names no actor
+        when every name in it hangs from a preposition of topic or direction under it
+        ("appeals against the demolition of a village in the West Bank", "entry into
+        Spanish territory"): PLOVER's target is who an action is aimed at,
+        and such a phrase says only what it is about."""
+        doc = self.resolver.doc_of(text)
+        span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
+        if span is None or not len(span) or not doc.has_annotation("DEP"):
+            return False
+        root = span.root
+        if root.tag_ not in ("NN", "NNS") or root.ent_type_ or self._actor_word(root):
+            return False
+        toks = self.resolver.phrase_tokens(text, start, end)
+        at = root.i - span.start
+        matches = self.resolver.find_matches(toks)
+        if any(m.start <= at < m.end for m in matches):
+            return False  # the head is a known role or name ("the son of ...")
+        named = [span[m.start] for m in matches] + [t for t in span if t.ent_type_ in NER_TYPES]
+        if not named:
+            return False
+        return all(self._in_modifier(t, root) for t in named)
+
+    def _actor_word(self, head: Token) -> bool:
+        """A head noun that names an actor, a place, or a facility or act an actor owns
+        (these readings are the fallbacks' business)."""
+        w, word = self.words, norm(head.text)
+        lemma = norm(head.lemma_)
+        lists = (w.group_nouns, w.actor_nouns, w.institutions, w.owned_things, w.state_nouns,
+                 w.place_acts, w.place_antecedents, w.skip)
+        if any(word in words or lemma in words for words in lists):
+            return True
+        if head.text.lower() in w.place_heads or head.lemma_.lower() in w.place_heads:
+            return True
+        return word in w.owned_acts and not any(  # "appeals against ...": not its author
+            c.dep_ == "prep" and c.text.lower() not in w.owner_preps for c in head.children)
+
+    def _in_modifier(self, token: Token, root: Token) -> bool:
+        """Does ``token`` hang from ``root`` through a preposition that says what the thing
+        is about or where it goes ("against", "into"), not whose it is ("the formation of
+        parties", "a protest by farmers", "cooperation with the ICC" keep their actors)?"""
+        while token.head.i != token.i and token.head.i != root.i:
+            token = token.head
+        if token.head.i != root.i or token.i == root.i:
+            return False
+        return token.dep_ == "prep" and token.text.lower() in self.words.topic_preps
 
     def antecedent(self, text: str, start: int, end: int) -> Actor | None:
         """The named mention a pronoun argument stands for, when it is in the pronoun's own

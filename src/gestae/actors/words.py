@@ -35,6 +35,7 @@ class ActorWords:
     actor_nouns: frozenset[str]
     place_acts: frozenset[str]
     place_antecedents: frozenset[str]
+    topic_preps: frozenset[str]
 
     @classmethod
     def from_settings(cls, s: Mapping[str, frozenset[str]]) -> ActorWords:
@@ -58,6 +59,7 @@ class ActorWords:
             actor_nouns=frozenset(norm(w) for w in s.get("actor_nouns", frozenset())),
             place_acts=with_plural_forms(s.get("place_acts", frozenset())),
             place_antecedents=s.get("place_antecedents", frozenset()),
+            topic_preps=s.get("topic_prepositions", frozenset()),
         )
 
 

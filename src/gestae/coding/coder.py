@@ -1119,7 +1119,8 @@ class EventCoder:
             cameo_root=match.cameo_root,
             source_spans=spans(match.sources),
             target_spans=_before_trigger_words(
-                _outside(spans(match.targets), trigger_span), match),
+                _outside(spans(t for t in match.targets if not _created(t, match)),
+                         trigger_span), match),
             attribution_spans=spans(match.attributions),
             other_trigger_spans=self._other_triggers(match, trigger_span),
             negated=match.negated,
@@ -1178,6 +1179,23 @@ def _verbless(token: Token) -> bool:
     inside = {t.i for t in token.subtree}
     return not any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("acl", "relcl", "amod")
                    and t.i not in inside for t in token.sent)
+
+
+def _created(target: Token, match: TriggerMatch) -> bool:
+    """Is the target what a verb under the trigger makes ("agreed to set up two field
+    hospitals", "promised to build a school")? A thing brought into being is not who the
+    event is aimed at."""
+    verb = target
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.dep_ != "dobj" or verb.head in match.tokens:
+        return False
+    verb = verb.head
+    if verb.pos_ != "VERB":
+        return False
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
+    made = cues().get("creation_verbs", frozenset())
+    return f"{verb.lemma_} {particle}".strip() in made
 
 
 def _outside(found: list[tuple[int, int]], trigger: tuple[int, int]) -> list[tuple[int, int]]:
