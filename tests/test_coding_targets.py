@@ -117,7 +117,8 @@ def test_called_on_to_act_is_the_actor(nlp: Language, coder: EventCoder) -> None
 def test_split_name_is_joined(nlp: Language, coder: EventCoder) -> None:
     text = "Macron will meet his counterpart German Chancellor Olaf Scholz in Berlin."
     event = coder.find(nlp(text))[0]
-    assert spans(text, event.target_spans) == ["his counterpart German Chancellor Olaf Scholz"]
+    parties = ["Macron", "his counterpart German Chancellor Olaf Scholz"]
+    assert spans(text, event.source_spans) == parties  # a meeting: every party an actor
 
 
 def test_listed_targets_stay_apart(nlp: Language, coder: EventCoder) -> None:

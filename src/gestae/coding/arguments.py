@@ -228,6 +228,8 @@ class ArgumentReader:
                     continue
                 if lemma(child) == "to" and "to" in pattern.target_preps:
                     given.extend(pobjs(child))
+                elif pattern.two_sided and lemma(child) == "with":
+                    sources.extend(pobjs(child))  # "held talks with X": X is a party too
                 elif lemma(child) in pattern.target_preps or (area and lemma(child) == "in"):
                     aimed = self._aimed(child, area)
                     if ontology.quad_class(match.type) != 4:  # "a ban on imports of X beef"

@@ -52,7 +52,7 @@ class Pattern:
     subject: str = "source"  # role of the subject ("X hosted Y": X is the recipient)
     needs_target: bool = False  # drop the match when no target is found
     passive: bool | None = None  # require (True) or forbid (False) passive voice
-    two_sided: bool = False
+    two_sided: bool = False  # every party is an actor: fighting, meetings without a host
     speaker_source: bool = False  # the speaker of "X said ..." is the source
     content_future: bool = False  # "will" belongs to the content (threats, promises)
     strength: float = 0.8
