@@ -177,11 +177,11 @@ class Pipeline:
     def _process(self, prepared: _Prepared, doc: Doc) -> DocumentResult:
         text = prepared.norm.text
         date = prepared.date
-        places = self.geocoder.extract(doc)
-        focus = self.geocoder.focus(doc, places)
         header = self.geocoder.dateline_end(text)  # a dateline names a place, not an actor
-        actors = [a for a in _outside_place_names(self.actors.extract(doc, date), places)
-                  if a.start >= header]
+        found = self.actors.extract(doc, date)
+        places = _outside_known_names(self.geocoder.extract(doc), found)
+        focus = self.geocoder.focus(doc, places)
+        actors = [a for a in _outside_place_names(found, places) if a.start >= header]
         times = time.contract_times(time.extract_times(text, date), date)
         candidates = [_tidy(c, text, header) for c in self.coder.find(doc)]
         triggers = [(c.trigger_start, c.trigger_end) for c in candidates]
@@ -337,6 +337,34 @@ def _outside_place_names(actors: list[Actor], places: list[Place]) -> list[Actor
     return [a for a in actors
             if not any(p.start <= a.start and a.end <= p.end
                        and (p.end - p.start) > (a.end - a.start) for p in places)]
+
+
+# Knowledge-base entries whose names are names, never places ("inst/" entries such as the
+# Kremlin or the Green Zone and "entity/" de facto states are places as well).
+_NAMED_KINDS = ("org/", "person/")
+_AREAS = frozenset({"country", "admin1", "region", "continent"})
+
+
+def _outside_known_names(places: list[Place], actors: list[Actor]) -> list[Place]:
+    """Drop a place that is only another reading of the name of an organisation or person
+    the knowledge base knows: the whole name taken as a town ("Hamas" as Hamm, "Xinhua"), or
+    a part of it read as a town of another spelling ("E.U." as Eu, France). Countries and
+    regions stay, and so does a town written out inside such a name ("the New York Times"),
+    as geoparsing corpora count it."""
+    named = [a for a in actors if a.id and a.id.startswith(_NAMED_KINDS)]
+
+    def known(place: Place) -> bool:
+        spelled = place.text.casefold() == (place.name or "").casefold()  # "U.N." is not Un
+        for actor in named:
+            if not (actor.start <= place.start and place.end <= actor.end):
+                continue
+            start = actor.start + 4 if actor.text[:4].lower() == "the " else actor.start
+            same = (start, actor.end) == (place.start, place.end)
+            if place.feature not in _AREAS and (same or not spelled):
+                return True
+        return False
+
+    return [p for p in places if not known(p)]
 
 
 def _event_id(article_id: str, cand: EventCandidate) -> str:

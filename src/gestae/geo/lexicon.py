@@ -71,6 +71,13 @@ def stoplist() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def not_places() -> frozenset[str]:
+    """Folded names never resolved (data/not_places.txt)."""
+    lines = (DATA / "not_places.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(fold(x) for x in lines if x.strip() and not x.startswith("#"))
+
+
+@lru_cache(maxsize=1)
 def demonyms() -> dict[str, str]:
     """Folded demonym -> ISO alpha-3 (data/demonyms.tsv)."""
     table: dict[str, str] = {}

@@ -13,10 +13,10 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
 
 from gestae.geo.containment import Containment, inside
-from gestae.geo.gazetteer import DATA, Entry, Gazetteer
+from gestae.geo.gazetteer import Entry, Gazetteer
+from gestae.geo.lexicon import not_places
 from gestae.geo.normalize import SUFFIXES, fold, key, keys
 from gestae.geo.toponyms import Toponym
 from gestae.model import Place
@@ -407,13 +407,6 @@ class _State:
         if entry is not self.current[i]:
             self.current[i] = entry
             self._refresh()
-
-
-@lru_cache(maxsize=1)
-def not_places() -> frozenset[str]:
-    """Folded names never resolved (data/not_places.txt)."""
-    lines = (DATA / "not_places.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(fold(x) for x in lines if x.strip() and not x.startswith("#"))
 
 
 def candidates(top: Toponym, gaz: Gazetteer) -> list[tuple[Entry, float]]:

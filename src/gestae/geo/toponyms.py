@@ -32,7 +32,7 @@ from gestae.geo.forms import (
     state_after,
 )
 from gestae.geo.gazetteer import Gazetteer
-from gestae.geo.lexicon import cue_set, cues, demonyms
+from gestae.geo.lexicon import cue_set, cues, demonyms, not_places
 from gestae.geo.lists import generic_name, listed_areas, listed_names
 from gestae.geo.names import is_name_token
 from gestae.geo.normalize import ARTICLES, fold, key
@@ -127,8 +127,8 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
             if any(t.i in taken for t in span):
                 span = ent
             if not gaz.lookup(span.text) and gaz.abbreviation(span.text) is None \
-                    and not variant_spelling(span, gaz):
-                span = inner_place(ent, gaz) or span
+                    and not variant_spelling(span, gaz) and fold(span.text) not in not_places():
+                span = inner_place(ent, gaz) or span  # not "Green" of "the Green Zone"
             for part in split_listed(span, gaz):
                 spans.append((part, ent.label_))
                 taken.update(range(part.start, part.end))
