@@ -114,6 +114,8 @@ class EventCoder:
             if self._background(match) or self._other_sense(match) or self._non_event(match):
                 continue
             self.arguments.read(match, matches)
+            if not match.sources:
+                match.sources = self._participants(match)
             if match.pattern.needs_target and not match.targets:
                 continue
             self._speech(match)
@@ -275,6 +277,8 @@ class EventCoder:
                 # passive participle or relative clause modifies is its object
                 objs = [o for o in self._through_quantity(token.head)
                         if lemma(o) in pattern.obj]
+            if not objs and pattern.pos == "verb":
+                objs = self._participle_subjects(token, pattern.obj)
             if not objs:
                 return None
             obj = objs[0]
@@ -290,14 +294,57 @@ class EventCoder:
                 return None
             tokens.append(mods[0])
         if pattern.xcomp:
-            comps = [c for c in children if c.dep_ in ("xcomp", "ccomp", "pcomp")
-                     and (lemma(c) in pattern.xcomp or "*" in pattern.xcomp)]
+            # "forced a plane flying from X to Y to land": the parser hangs the complement on
+            # the participle that describes the object
+            heads = [token, *(a for c in children if c.dep_ == "dobj" for a in c.children
+                              if a.dep_ == "acl" and a.tag_ == "VBG")]
+            comps = [c for h in heads for c in h.children if (
+                c.dep_ in ("xcomp", "ccomp", "pcomp") or (h is not token and c.dep_ == "advcl"))
+                and (lemma(c) in pattern.xcomp or "*" in pattern.xcomp)]
+            # "forced a cargo plane to land": a bare infinitive read as "to" + a noun
+            comps += [o for h in heads for c in h.children if c.dep_ == "prep"
+                      and c.lower_ == "to" for o in pobjs(c) if o.lower_ in pattern.xcomp
+                      and not any(d.dep_ in ("det", "poss", "amod") for d in o.children)]
             if not comps:
                 return None
         if pattern.subj and not any(self._subject_fits(s, pattern) for s in self._subjects(token)):
             return None
         tokens += [p for t in list(tokens) for p in hyphen_parts(t) if p not in tokens]
         return TriggerMatch(pattern=pattern, head=token, tokens=tokens, obj=obj)
+
+    def _participants(self, match: TriggerMatch) -> list[Token]:
+        """Who takes part in a nominal event: the subject of "participated in a hunger
+        strike", "took part in the protests", "joined the protest" (the verb is no trigger)."""
+        noun = match.head
+        if match.pattern.pos != "noun":
+            return []
+        verb = noun.head
+        if noun.dep_ == "pobj" and lemma(verb) == "in":
+            verb = verb.head
+            if lemma(verb) == "part" and verb.dep_ == "dobj":
+                verb = verb.head  # "took part in"
+        elif noun.dep_ != "dobj":
+            return []
+        words = self.cues.get("participation_verbs", ())
+        if verb.pos_ not in ("VERB", "AUX") or lemma(verb) not in words:
+            return []
+        if lemma(verb) == "take" and not any(lemma(c) == "part" for c in verb.children):
+            return []
+        if verb.dep_ in ("xcomp", "ccomp", "advcl") and lemma(verb.head) in self.cues[
+                "hypothetical_verbs"]:
+            return []  # "called for Egyptians to join the march": the call is the event
+        return [t for s in self._subjects(verb) if lemma(s) not in RELATIVE_PRONOUNS
+                for t in conjuncts(s)]
+
+    @staticmethod
+    def _participle_subjects(token: Token, words: Sequence[str]) -> list[Token]:
+        """The required object the small parser made the subject of a participle clause
+        after the verb: "will not accept any refugees fleeing the violence" ("refugees" the
+        subject of "fleeing"), "deported migrants trying to cross the border"."""
+        return [s for c in token.children if c.dep_ in ("ccomp", "xcomp", "advcl")
+                and c.tag_ == "VBG" and c.i > token.i
+                for s in c.children if s.dep_ == "nsubj" and token.i < s.i < c.i
+                and any(w in words for w in word_forms(s))]
 
     @staticmethod
     def _loose_particle(pattern: Pattern, token: Token) -> list[Token]:
@@ -357,6 +404,9 @@ class EventCoder:
             head = token.head
             if token.dep_ == "pobj" and lemma(head) in cue["background_preps"]:
                 return True
+            if (token.dep_ == "pobj" and lemma(head) in ("of", "to")
+                    and lemma(head.head) in cue.get("halting_nouns", ())):
+                return True  # "a cessation of hostilities", "an end to the fighting"
             if (token.dep_ == "pobj" and lemma(head) in cue["topic_preps"]
                     and lemma(head.head) in cue["topic_verbs"]):
                 return True  # "declined to comment on the arrests"
