@@ -217,6 +217,9 @@ class ArgumentReader:
                 given.extend(pobjs(child))
             elif dep in ("dobj", "dative") and pattern.dobj in ("target", "source"):
                 (targets if pattern.dobj == "target" else sources).extend(conjuncts(child))
+            elif dep in ("conj", "dep") and pattern.dobj == "target" and self._stray_object(
+                    child):
+                targets.extend(conjuncts(child))  # "outlawed the X (ANC) and the Y (PAC)"
         # a place "in" which force is used is where it happened; a restriction laid on a
         # place, or help or protection given or sought there, is aimed at it when the
         # pattern names "in" ("deployed peacekeepers in Darfur", "sought refuge in Sudan")
@@ -313,6 +316,8 @@ class ArgumentReader:
             targets = self._content_targets(match, taken) or targets
         if not targets and not passive and match.type == "RETREAT":
             targets = self._office_of(token)
+        if not targets and not passive and match.type == "CONCEDE":
+            targets = self._settled_with(token)
         if match.type == "PROTEST" and not any(self._names_actor(t) for t in targets):
             targets = self._protested(match) or targets
         if (not passive and targets and not any(self._names_actor(t) for t in targets)
@@ -324,6 +329,20 @@ class ArgumentReader:
             targets = [p for c in token.children if c.dep_ == "prep" and lemma(c) == "for"
                        for o in pobjs(c) for p in self._event_targets(o)] or targets
         match.sources, match.targets = sources, targets
+
+    @staticmethod
+    def _stray_object(conj: Token) -> bool:
+        """A name the parser joined to the verb instead of to its object, after a bracket
+        ("outlawed the African National Congress (ANC) and the Pan Africanist Congress"):
+        a noun without a subject of its own, after the verb's object."""
+        verb = conj.head
+        before = conj.doc[conj.left_edge.i - 1]  # "and the Y" (the parser's "dep" too)
+        return (conj.pos_ == "PROPN" and conj.ent_type_ in _ACTOR_ENTS
+                and before.dep_ == "cc" and before.head.i == verb.i
+                and verb.pos_ in ("VERB", "AUX")
+                and any(c.dep_ == "dobj" and c.i < conj.i for c in verb.children)
+                and not any(c.dep_ in (*SUBJECT_DEPS, "nsubjpass", "dobj")
+                            for c in conj.children))
 
     @staticmethod
     def _letter(verb: Token) -> Token | None:
@@ -471,6 +490,15 @@ class ArgumentReader:
                 for o in pobjs(c) if self._actor_like(o)
                 for g in o.children if g.dep_ == "prep" and lemma(g) == "of"
                 for p in pobjs(g) if self._names_actor(p)]
+
+    def _settled_with(self, verb: Token) -> list[Token]:
+        """The other side of the deal a concession follows: "called off the strike after
+        reaching agreement with the government", "ended the sit-in following talks with the
+        mayor" (yielded to the party the deal was made with)."""
+        return [p for c in verb.children if c.dep_ == "prep" and c.i > verb.i
+                and c.lower_ in ("after", "following") for w in c.subtree
+                if w.dep_ == "prep" and lemma(w) == "with" and w.head.pos_ == "NOUN"
+                and not _nested_clause(w, c) for p in pobjs(w) if self._names_actor(p)]
 
     def _protested(self, match: TriggerMatch) -> list[Token]:
         """What a strike or march is held in protest against: "began a hunger strike in
@@ -672,7 +700,9 @@ class ArgumentReader:
                     (not self._names_actor(p) and self._owned_goods(p)) or [p])]
                 found = [p for p in found if p.pos_ != "NUM"]
                 if actors or lemma(prep) in _OWN_OBJECT_PREPS:
-                    found = [p for p in found if self._names_actor(p)]
+                    # "its bombardment of a Palestinian neighborhood and nearby rebel-held
+                    # areas": the conjuncts of one that names an actor share its role
+                    found = found if any(self._names_actor(p) for p in found) else []
             if found:
                 return found
         # "in X" stays the event's location, never its target: "marched in Baghdad"
@@ -790,6 +820,11 @@ class ArgumentReader:
         in Idlib" is aimed at the positions, and happened in Idlib. ``area``: the event is a
         restriction laid on a place ("a curfew in Basra"), whose people it is aimed at."""
         found = pobjs(prep)
+        holder = prep.head  # "sanctions on X (CAR) and Y": Y hung on "sanctions"
+        if holder.pos_ == "NOUN" and found and not self._actor_like(holder):
+            found += [t for c in holder.children if c.dep_ == "conj" and c.i > prep.i
+                      and c.pos_ == "PROPN" and c.ent_type_ in _ACTOR_ENTS
+                      for t in conjuncts(c) if t not in found]
         if lemma(prep) == "in" and not area:  # nor "in retaliation for X", "in a bid to"
             found = [p for p in found if not self._place(p) and self._names_actor(p)]
         return found
@@ -872,8 +907,10 @@ class ArgumentReader:
                     "NORP", "ORG", "GPE"):
                 sources.append(child)  # "Israeli air strikes", "U.S. drone strikes"
             elif dep == "prep":
-                if lem == "of":
-                    (sources if pattern.of_role == "source" else targets).extend(pobjs(child))
+                if lem == "of":  # of_role "none": what is moved ("the deployment of troops")
+                    if pattern.of_role != "none":
+                        (sources if pattern.of_role == "source" else targets).extend(
+                            pobjs(child))
                 elif lem == "between" and lem in pattern.target_preps:
                     targets.extend(pobjs(child))  # "mediation between X and Y": the parties
                 elif (lem == "between" or (pattern.two_sided and lem == "with")
@@ -886,7 +923,17 @@ class ArgumentReader:
             # "a mediation effort to help the government and the rebels reach a deal"
             for clause in (c for c in token.children if is_purpose(c) and c.dep_ == "acl"):
                 targets = targets or self._purpose_objects(clause) or self._parties(clause)
-        if pattern.pobj and not targets:
+        if not targets and pattern.of_role == "none":
+            # on what is moved: "the extradition of the governor *to Mexico*"
+            moved = [o for c in token.children if c.dep_ == "prep" and lemma(c) == "of"
+                     for o in pobjs(c)]
+            targets = [p for o in moved
+                       for c in o.children if c.dep_ == "prep" and lemma(c) != "in"
+                       and lemma(c) in pattern.target_preps for p in self._aimed(c)
+                       if p.ent_type_ not in ("DATE", "TIME")]
+        if not targets:  # "the deployment of troops to X": "to" hung on the verb
+            targets = self._stranded_aims(token, pattern.target_preps)
+        if pattern.pobj and not targets and pattern.of_role != "none":
             # "the release of political detainees": the people the trigger's own object
             # names are who it is done to
             targets = [t for p in match.tokens[1:] if p.dep_ == "pobj"
@@ -929,6 +976,17 @@ class ArgumentReader:
             sources = [token]  # "Boko Haram suicide bombers have killed": the bombers did
         # Place names in "in Baghdad" are locations, not targets.
         match.sources, match.targets = sources, targets
+
+    def _stranded_aims(self, noun: Token, preps: Container[str]) -> list[Token]:
+        """A target preposition of an event noun that the parser hung on the verb whose
+        object the noun is, right after the noun's phrase: "announced the deployment of 230
+        troops to Liberia", "ordered the dispatch of 500 police officers to the town"."""
+        verb = noun.head
+        if noun.dep_ != "dobj" or verb.pos_ not in ("VERB", "AUX"):
+            return []
+        return [p for c in verb.children if c.dep_ == "prep" and c.i == noun.right_edge.i + 1
+                and lemma(c) in preps and lemma(c) != "in"
+                for p in self._aimed(c) if p.ent_type_ not in ("DATE", "TIME")]
 
     def _counted(self, noun: Token) -> Token:
         """The noun that counts an event noun ("a new round of talks", "a wave of attacks";
