@@ -44,3 +44,13 @@ def geocoder() -> Geocoder:
 def test_listed_non_places_are_not_cut_to_a_town(nlp, geocoder: Geocoder, text: str) -> None:
     names = [p.name for p in geocoder.extract(nlp(text))]
     assert "Green" not in names
+
+
+def test_dropping_a_known_name_keeps_what_the_geocoder_learnt(pipeline: Pipeline) -> None:
+    # "Hamas" (read as Hamm) goes; the neighbourhood keeps its containing city
+    text = ("Hamas denied any role. Gunmen shot dead three men in the El Poblado "
+            "neighborhood of Medellin on Friday.")
+    result = pipeline.extract(text)
+    assert "Hamm" not in [p.name for p in result.places]
+    located = [e.location for e in result.events if e.type == "ASSAULT"]
+    assert located and located[0] is not None and located[0].name == "Medellin"

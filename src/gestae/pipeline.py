@@ -177,9 +177,10 @@ class Pipeline:
     def _process(self, prepared: _Prepared, doc: Doc) -> DocumentResult:
         text = prepared.norm.text
         date = prepared.date
+        places = self.geocoder.extract(doc)
         header = self.geocoder.dateline_end(text)  # a dateline names a place, not an actor
         found = self.actors.extract(doc, date)
-        places = _outside_known_names(self.geocoder.extract(doc), found)
+        places = self.geocoder.without(doc, places, _known_names(places, found))
         focus = self.geocoder.focus(doc, places)
         actors = [a for a in _outside_place_names(found, places) if a.start >= header]
         times = time.contract_times(time.extract_times(text, date), date)
@@ -345,10 +346,10 @@ _NAMED_KINDS = ("org/", "person/")
 _AREAS = frozenset({"country", "admin1", "region", "continent"})
 
 
-def _outside_known_names(places: list[Place], actors: list[Actor]) -> list[Place]:
-    """Drop a place that is only another reading of the name of an organisation or person
-    the knowledge base knows: the whole name taken as a town ("Hamas" as Hamm, "Xinhua"), or
-    a part of it read as a town of another spelling ("E.U." as Eu, France). Countries and
+def _known_names(places: list[Place], actors: list[Actor]) -> list[Place]:
+    """Places that are only another reading of the name of an organisation or person the
+    knowledge base knows: the whole name taken as a town ("Hamas" as Hamm, "Xinhua"), or a
+    part of it read as a town of another spelling ("E.U." as Eu, France). Countries and
     regions stay, and so does a town written out inside such a name ("the New York Times"),
     as geoparsing corpora count it."""
     named = [a for a in actors if a.id and a.id.startswith(_NAMED_KINDS)]
@@ -364,7 +365,7 @@ def _outside_known_names(places: list[Place], actors: list[Actor]) -> list[Place
                 return True
         return False
 
-    return [p for p in places if not known(p)]
+    return [p for p in places if known(p)]
 
 
 def _event_id(article_id: str, cand: EventCandidate) -> str:

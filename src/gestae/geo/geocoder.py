@@ -59,6 +59,20 @@ class Geocoder:
         self._info = info
         return places
 
+    def without(self, doc: Doc, places: list[Place], dropped: Sequence[Place]) -> list[Place]:
+        """``places`` less ``dropped`` (names another stage knows are no places), keeping
+        what :meth:`extract` learnt about the others (datelines, containers)."""
+        gone = {id(p) for p in dropped}
+        if not gone:
+            return places
+        info = self._current(doc, places)
+        kept = [p for p in places if id(p) not in gone]
+        where = {id(p): i for i, p in enumerate(kept)}
+        self._info = _DocInfo(
+            doc, kept, [where[id(places[i])] for i in info.datelines if id(places[i]) in where],
+            {start: c for start, c in info.containers.items() if id(c) in where})
+        return kept
+
     def _current(self, doc: Doc, places: list[Place]) -> _DocInfo:
         info = self._info
         if info is None or info.doc is not doc or info.places is not places:
