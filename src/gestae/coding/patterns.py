@@ -44,6 +44,9 @@ class Pattern:
     pobj: tuple[str, ...] = ()
     modifier: tuple[str, ...] = ()
     xcomp: tuple[str, ...] = ()
+    # the trigger's reported clause states an obligation ("said Israel must end ..."): one of
+    # these modals ("must", "should") or verbs of necessity with "to" ("has to", "needs to")
+    complement_modal: tuple[str, ...] = ()
     subj: tuple[str, ...] = ()  # a word of the subject phrase ("@armed": forces, militants)
     target_preps: tuple[str, ...] = ()
     source_preps: tuple[str, ...] = ()
@@ -62,7 +65,7 @@ class Pattern:
 
 
 _LIST_FIELDS = ("particle", "prep", "obj", "obj_not", "obj_modifier_not", "pobj", "modifier",
-                "xcomp", "subj",
+                "xcomp", "complement_modal", "subj",
                 "target_preps", "source_preps", "context")
 
 
@@ -214,7 +217,8 @@ def compile_pattern(raw: dict[str, Any]) -> Pattern:
     cameo = raw.get("cameo")
     root = raw.get("cameo_root") or (str(cameo)[:2] if cameo else ontology.cameo_root(type_))
     # a required object or modifier says more than a preposition: weigh it double
-    constraints = sum(bool(kwargs.get(n)) for n in ("particle", "prep", "xcomp", "subj"))
+    constraints = sum(bool(kwargs.get(n)) for n in ("particle", "prep", "xcomp", "subj",
+                                                    "complement_modal"))
     constraints += 2 * sum(bool(kwargs.get(n)) for n in ("obj", "pobj", "modifier"))
     constraints += raw.get("passive") is not None
     return Pattern(
