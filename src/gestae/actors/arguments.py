@@ -62,6 +62,11 @@ class ArgumentActors:
         if whole is not None:  # "four of the country's states": coded as the states
             coded = self.code(whole, end, actors, places, text, date)
             return replace(coded, text=phrase, start=start, end=end) if coded else None
+        author = self.author_start(text, start, end)
+        if author is not None:  # "the demands of [the truck drivers]": the author alone
+            coded = self.code(author, end, actors, places, text, date)
+            if coded is not None:
+                return coded
         inside = _outermost([a for a in actors if start <= a.start < end])
         coded = self.resolver.resolve(text, start, end, date)
         if coded is not None and coded.kind == "person" and not any(
@@ -77,13 +82,16 @@ class ArgumentActors:
             if placed is not None:
                 return placed
             return (self.institution_actor(text, start, end)  # "the X Museum in Germany"
-                    or self.group_actor(text, start, end))  # "other Gulf states"
+                    or self.group_actor(text, start, end)  # "other Gulf states"
+                    or self.described_people(text, start, end))  # "those affected in Yemen"
         return (self.place_antecedent(text, start, end, places)
                 or self.group_actor(text, start, end)
                 or self.institution_actor(text, start, end)
                 or self.people_actor(text, start, end)
                 or self.name_actor(text, start, end)
-                or self.demonym_actor(text, start, end, date))
+                or self.demonym_actor(text, start, end, date)
+                or self.described_people(text, start, end)
+                or self.described_name(text, start, end))
 
     def names_thing(self, text: str, start: int, end: int) -> bool:
         """Is the argument a thing whose actors sit only in its modifiers? A common noun
@@ -115,7 +123,7 @@ class ArgumentActors:
         w, word = self.words, norm(head.text)
         lemma = norm(head.lemma_)
         lists = (w.group_nouns, w.actor_nouns, w.institutions, w.owned_things, w.state_nouns,
-                 w.place_acts, w.place_antecedents, w.skip)
+                 w.place_acts, w.place_antecedents, w.skip, w.people_nouns)
         if any(word in words or lemma in words for words in lists):
             return True
         if head.text.lower() in w.place_heads or head.lemma_.lower() in w.place_heads:
@@ -376,6 +384,18 @@ class ArgumentActors:
             return None
         return toks.idx[2]
 
+    def author_start(self, text: str, start: int, end: int) -> int | None:
+        """Where the author of an act of ``author_acts`` starts when the phrase names it
+        after an owner preposition ("the demands of the truck drivers", "violations by the
+        police"): CAMEO marks the one who demanded or violated as the actor phrase, not the
+        act. None for other phrases."""
+        toks = self.resolver.phrase_tokens(text, start, end)
+        head, cut = self._thing_head(toks)
+        if head < 0 or cut + 1 >= len(toks) or norm(toks.text[head]) not in (
+                self.words.author_acts) or toks.text[cut].lower() not in self.words.owner_preps:
+            return None
+        return toks.idx[cut + 1]
+
     def people_actor(self, text: str, start: int, end: int) -> Actor | None:
         """A people word the knowledge base lacks, as the NER reads it, after a determiner
         or an adjective: "another ethnic Chechen", "two Uighurs". A bare "Hindu" or
@@ -398,6 +418,62 @@ class ArgumentActors:
         return Actor(text=text[start:end], start=start, end=end, name=toks.text[-1],
                      kind="group" if plural else "person")
 
+    def described_people(self, text: str, start: int, end: int) -> Actor | None:
+        """People an argument describes without saying whose or which: "those affected in
+        Yemen", "its owners", "the ringleaders", "leaders of the two sides". PLOVER's actors
+        are people and groups, coded or not; an argument headed by a people noun or by a
+        role of no sector of its own (leader, member) is one, uncoded. Things ("the
+        legislation") and bare group nouns ("the countries": which ones is not said) are
+        not."""
+        doc = self.resolver.doc_of(text)
+        span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
+        if span is None or not len(span) or not doc.has_annotation("DEP"):
+            return None
+        root, phrase = span.root, text[start:end]
+        if root.lower_ in self.words.people_pronouns:
+            if root.i != span.start or len(span) < 2 or span[1].tag_ not in (
+                    "VBN", "VBG", "JJ", "IN", "WP"):
+                return None  # a bare "those" is a pronoun: ``antecedent``'s business
+            return Actor(text=phrase, start=start, end=end, name=phrase, kind="group")
+        if root.tag_ not in ("NN", "NNS") or root.ent_type_:
+            return None
+        if not (norm(root.text) in self.words.people_nouns
+                or norm(root.lemma_) in self.words.people_nouns
+                or self._sectorless_role(text, start, end, root.i - span.start)):
+            return None
+        return Actor(text=phrase, start=start, end=end, name=root.text,
+                     kind="group" if root.tag_ == "NNS" else "person")
+
+    def described_name(self, text: str, start: int, end: int) -> Actor | None:
+        """A proper name the NER missed after words that only describe its bearer: "the
+        27-year old Egyptian-American Mohamed Soltan", "the 45-year-old British-Iranian
+        Nazanin Ratcliffe". The name is the run of two or more capitalised words that ends
+        the phrase, after its age, nationality and other modifiers; it is coded as
+        ``name_actor`` codes a bare name."""
+        toks = self.resolver.phrase_tokens(text, start, end)
+        n = len(toks)
+        if n < 3 or not toks.has_tags:
+            return None
+        first = n
+        while first > 0 and toks.tag[first - 1] in ("NNP", "NNPS") and (
+                toks.text[first - 1][:1].isupper()):
+            first -= 1
+        known = {i for m in self.resolver.find_matches(toks) for i in range(m.start, m.end)}
+        while first < n and first in known:
+            first += 1  # "Egyptian-American": a description, not the name
+        if n - first < 2 or first == 0 or toks.text[first - 1] in SKIP_INSIDE:
+            return None
+        named = self.name_actor(text, toks.idx[first], end)
+        return replace(named, text=text[start:end], start=start, end=end) if named else None
+
+    def _sectorless_role(self, text: str, start: int, end: int, at: int) -> bool:
+        """Is token ``at`` of the phrase a person's role with no sector of its own ("the
+        leaders", "members of both sides"), which ``resolve`` codes only with an owner?"""
+        toks = self.resolver.phrase_tokens(text, start, end)
+        return any(m.use == ROLE and m.start <= at < m.end and m.entry.kind == "person"
+                   and m.entry.sector is None
+                   for m in self.resolver.find_matches(toks))
+
     def thing_owner(self, toks: Tokens, text: str, start: int, end: int,
                     date: dt.date | None) -> Actor | None:
         """An argument that names a facility or an act of a named actor: "a police
@@ -405,7 +481,8 @@ class ArgumentActors:
         council decision", "demands from the Neighborhood Association". PLOVER codes the
         recipient of an attack on a facility as its owner, CAMEO the target of rejecting a
         demand as its author: the phrase is coded as that actor, with the whole phrase as the
-        mention ("a request by Mr. Erdogan"); without an owner it is no actor."""
+        mention ("a request by Mr. Erdogan"); without an owner it is no actor. (The acts of
+        ``author_acts`` are coded by their author's phrase alone: ``author_start``.)"""
         head, cut = self._thing_head(toks)
         if head < 0:
             return None

@@ -36,6 +36,9 @@ class ActorWords:
     place_acts: frozenset[str]
     place_antecedents: frozenset[str]
     topic_preps: frozenset[str]
+    people_nouns: frozenset[str]
+    people_pronouns: frozenset[str]
+    author_acts: frozenset[str]
 
     @classmethod
     def from_settings(cls, s: Mapping[str, frozenset[str]]) -> ActorWords:
@@ -60,6 +63,9 @@ class ActorWords:
             place_acts=with_plural_forms(s.get("place_acts", frozenset())),
             place_antecedents=s.get("place_antecedents", frozenset()),
             topic_preps=s.get("topic_prepositions", frozenset()),
+            people_nouns=with_plural_forms(s.get("people_nouns", frozenset())),
+            people_pronouns=s.get("people_pronouns", frozenset()),
+            author_acts=with_plural_forms(s.get("author_acts", frozenset())),
         )
 
 

@@ -80,7 +80,8 @@ def _token_span(token: Token) -> tuple[int, int]:
                     child, tok):
                 stack.append(child)  # "British forces [based in Vitez]", "people [who fled]"
                 continue
-            if dep in _SPAN_DROP or time_phrase(child) or _adverbial(child, tok):
+            if dep in _SPAN_DROP or time_phrase(child) or _adverbial(child, tok) or (
+                    _time_comparative(child, tok)):
                 continue
             if _not_identity(child, tok, token):
                 continue
@@ -295,6 +296,14 @@ def time_phrase(token: Token) -> bool:
     if token.head.pos_ == "ADJ" and token.i < token.head.i:
         return False  # an age or a length: "a 95-year-old man", "a two-week-long siege"
     return token.dep_ in ("npadvmod", "tmod") and token.ent_type_ in ("DATE", "TIME")
+
+
+def _time_comparative(child: Token, head: Token) -> bool:
+    """"[Hours earlier] Maduro": a comparative of time before a name or with a measure of
+    time ("hours", "two days") says when the event happened, not who the actor is."""
+    if child.lower_ not in _words()["time_comparatives"] or child.i > head.i:
+        return False
+    return head.pos_ == "PROPN" or any(c.dep_ == "npadvmod" for c in child.children)
 
 
 def pobjs(prep: Token) -> list[Token]:
