@@ -199,12 +199,18 @@ class ArgumentReader:
         if pattern.dobj == "none" and pattern.target_preps:
             holders += self._moved_objects(token)
         given: list[Token] = []  # "sent aid *to Haiti*", "released them *to the ICRC*"
+        partners: list[Token] = []  # the other side of a two-sided event, added last
         for child in token.children:
             dep = child.dep_
             if child in match.tokens or (match.obj is not None and match.obj in conjuncts(child)):
                 continue
-            if dep == "dobj" and is_apposition(child):
-                continue  # "outlawed the X Association, the country's leading group"
+            if dep == "dobj" and (is_apposition(child) or (
+                    match.obj is not None and match.obj.dep_ == "dobj"
+                    and match.obj.head.i == token.i and child.i > match.obj.i)):
+                # "outlawed the X Association, the country's leading group"; a second
+                # object after the trigger's own ("imposed sanctions on X due to Y, as
+                # well as abuses by Z"): a misparse of the clause that gives the reason
+                continue
             if dep in SUBJECT_DEPS and passive:
                 targets.extend(conjuncts(child))  # elliptic passive: "50 [were] wounded"
             elif dep in SUBJECT_DEPS:
@@ -232,7 +238,7 @@ class ArgumentReader:
                 if lemma(child) == "to" and "to" in pattern.target_preps:
                     given.extend(pobjs(child))
                 elif pattern.two_sided and lemma(child) == "with":
-                    sources.extend(pobjs(child))  # "held talks with X": X is a party too
+                    partners.extend(pobjs(child))  # "held talks with X": X is a party too
                 elif lemma(child) in pattern.target_preps or (area and lemma(child) == "in"):
                     aimed = self._aimed(child, area)
                     if ontology.quad_class(match.type) != 4:  # "a ban on imports of X beef"
@@ -278,6 +284,14 @@ class ArgumentReader:
             sources = self._aux_subject(token) or _acronym_subject(token)
         if not sources:
             sources = self.inherited_subject(token, passive)
+        if not sources and passive and match.type == "COERCE" and any(
+                self._actor_like(t) for t in targets):
+            sources = _expelling_state(token)  # people sent away "from Russia"
+        if not sources and passive and match.type in ("CONCEDE", "SANCTION"):
+            sources = self._measure_owners(token)
+        # "would step up its efforts and hold talks with X": the partner joins the subject
+        # the verb shares with the one it is coordinated with, without standing in for it
+        sources += [t for t in partners if t not in sources]
         if not targets and not passive and ontology.quad_class(match.type) == 4:
             targets = self._clausal_object(token)
         if not targets and token.dep_ == "amod":  # "bombed police headquarters" (misparsed)
@@ -327,7 +341,8 @@ class ArgumentReader:
             # "mobilized troops for an assault on Gaza": the troops are the means, the
             # assault's target is the event's
             targets = [p for c in token.children if c.dep_ == "prep" and lemma(c) == "for"
-                       for o in pobjs(c) for p in self._event_targets(o)] or targets
+                       for o in pobjs(c) for p in self._event_targets(o)
+                       or self._moved_against(o)] or targets
         match.sources, match.targets = sources, targets
 
     @staticmethod
@@ -543,6 +558,13 @@ class ArgumentReader:
                 for g in o.children if g.dep_ == "prep" and lemma(g) == "between"
                 for p in pobjs(g) if self._names_actor(p)]
 
+    def _partners(self, verb: Token) -> list[Token]:
+        """The other side of what a refusal or a pledge is about: "refused to comply with
+        the Commission's rules", "agreed to negotiate with the rebels" (the "with" of the
+        purpose verb itself, when it names an actor)."""
+        return [p for c in verb.children if c.dep_ == "prep" and lemma(c) == "with"
+                and c.i > verb.i for p in pobjs(c) if self._names_actor(p)]
+
     def _content_targets(self, match: TriggerMatch, taken: Container[int] = ()) -> list[Token]:
         """Who the event is aimed at when only its purpose or content names them:
         "refused to lift sanctions on Iran", "offered to send troops to Uganda", "sent aid
@@ -552,8 +574,8 @@ class ArgumentReader:
         clauses = [c for c in token.children if is_purpose(c) and c.dep_ in ("xcomp", "advcl")]
         objects = [match.obj] if match.obj is not None else [
             c for c in token.children if c.dep_ == "dobj"]
-        clauses += [c for o in objects for c in o.children if is_purpose(c) and c.dep_ == "acl"
-                    and not any(g.dep_ == "poss" for g in o.children)]  # "Trump's decision to"
+        clauses += [c for o in objects for c in _noun_purposes(o)
+                    if not any(g.dep_ == "poss" for g in o.children)]  # "Trump's decision to"
         helping = ontology.quad_class(match.type) in ontology.COOPERATIVE_QUADS
         for verb in clauses:
             found = self._purpose_objects(verb, taken)
@@ -566,7 +588,7 @@ class ArgumentReader:
                                   and match.type == "PROTEST" for t in conjuncts(c)
                                   if self._names_actor(t) and t.i not in taken]
             if not found and ontology.quad_class(match.type) in ontology.VERBAL_QUADS:
-                found = self._parties(verb)
+                found = self._parties(verb) or self._partners(verb)
             if found:
                 return found
             if len(clauses) < 4:  # "offered to send troops *to help* the army": its aim
@@ -695,7 +717,8 @@ class ArgumentReader:
                 continue
             found = self._relation_objects(prep)  # "sanctions in relation to Iraq"
             if not found and lemma(prep) in preps and not time_adjunct(prep):
-                found = [p for p in pobjs(prep) if p.pos_ in ("PROPN", "NOUN", "PRON", "NUM")]
+                found = [p for p in _shared_pobjs(prep)
+                         if p.pos_ in ("PROPN", "NOUN", "PRON", "NUM")]
                 found = [o for p in found for o in (
                     (not self._names_actor(p) and self._owned_goods(p)) or [p])]
                 found = [p for p in found if p.pos_ != "NUM"]
@@ -749,6 +772,12 @@ class ArgumentReader:
             return []  # "car bombs targeting patrols detonated": not the patrols' act
         if token.dep_ == "acl" and lemma(head) in self.cues.get("intention_nouns", ()):
             return self._intenders(head)  # "reiterated its commitment to support X"
+        if (token.dep_ in ("acl", "relcl") and is_purpose(token) and head.dep_ == "dobj"
+                and not self._actor_like(head) and head.head.pos_ in ("VERB", "AUX")):
+            # "launched an appeal to provide help": who launched it provides it
+            verb = head.head
+            own = [t for c in verb.children if c.dep_ in SUBJECT_DEPS for t in conjuncts(c)]
+            return own or self.inherited_subject(verb, is_passive(verb))
         if token.dep_ in ("relcl", "acl"):
             return conjuncts(head)
         if token.dep_ == "pcomp" and head.dep_ == "prep":
@@ -819,7 +848,7 @@ class ArgumentReader:
         """Objects of a target preposition, without the places of "in": "attacked positions
         in Idlib" is aimed at the positions, and happened in Idlib. ``area``: the event is a
         restriction laid on a place ("a curfew in Basra"), whose people it is aimed at."""
-        found = pobjs(prep)
+        found = pobjs(prep) or self._dealt_with(prep)
         holder = prep.head  # "sanctions on X (CAR) and Y": Y hung on "sanctions"
         if holder.pos_ == "NOUN" and found and not self._actor_like(holder):
             found += [t for c in holder.children if c.dep_ == "conj" and c.i > prep.i
@@ -828,6 +857,21 @@ class ArgumentReader:
         if lemma(prep) == "in" and not area:  # nor "in retaliation for X", "in a bid to"
             found = [p for p in found if not self._place(p) and self._names_actor(p)]
         return found
+
+    def _dealt_with(self, prep: Token) -> list[Token]:
+        """The one a measure's gerund deals with: "the ban on doing business *with ZTE*",
+        "sanctions on selling arms *to Iran*" (the measure is aimed at them, not at the
+        dealing); its object when that names an actor ("a ban on hiring foreigners")."""
+        out: list[Token] = []
+        for verb in prep.children:
+            if verb.dep_ != "pcomp" or verb.tag_ != "VBG":
+                continue
+            out += [t for c in verb.children if c.dep_ == "dobj" for t in conjuncts(c)
+                    if self._acted_on(t)]
+            out += [p for c in verb.children if c.dep_ == "prep"
+                    and lemma(c) in ("with", "to", "from") for p in pobjs(c)
+                    if self._names_actor(p)]
+        return out
 
     def _area_measure(self, match: TriggerMatch) -> bool:
         """A restriction laid on an area ("declared a state of siege", "imposed a curfew",
@@ -893,6 +937,23 @@ class ArgumentReader:
         return [p for c in noun.children if c.dep_ == "prep" and lemma(c) in preps
                 for p in pobjs(c) if p.ent_type_ not in ("DATE", "TIME")]
 
+    def _measure_owners(self, verb: Token) -> list[Token]:
+        """Whose measure is laid or lifted when the passive names no agent: "UN sanctions
+        against Iran were lifted", "EU restrictions on X have been eased" (the owner)."""
+        if any(c.dep_ == "agent" for c in verb.children):
+            return []
+        return [m for c in verb.children if c.dep_ == "nsubjpass" and not self._actor_like(c)
+                for m in c.children if m.i < c.i and (
+                    (m.dep_ in ("compound", "amod", "nmod") and m.ent_type_ in _ACTOR_ENTS)
+                    or (m.dep_ == "poss" and m.pos_ == "PROPN"))]
+
+    def _moved_against(self, noun: Token) -> list[Token]:
+        """Whom a purpose under a noun moves against: "mobilized troops for an order to
+        move against Syria's weapons", "for a mission to act against the rebels"."""
+        return [p for v in _noun_purposes(noun) for c in v.children if c.dep_ == "prep"
+                and lemma(c) in ("against", "on", "upon") for p in pobjs(c)
+                if self._names_actor(p)]
+
     def _noun_arguments(self, match: TriggerMatch) -> None:
         token, pattern = match.head, match.pattern
         sources: list[Token] = []
@@ -921,7 +982,7 @@ class ArgumentReader:
                                    if p.ent_type_ not in ("DATE", "TIME"))
         if not targets and ontology.quad_class(match.type) in ontology.VERBAL_QUADS:
             # "a mediation effort to help the government and the rebels reach a deal"
-            for clause in (c for c in token.children if is_purpose(c) and c.dep_ == "acl"):
+            for clause in _noun_purposes(token):
                 targets = targets or self._purpose_objects(clause) or self._parties(clause)
         if not targets and pattern.of_role == "none":
             # on what is moved: "the extradition of the governor *to Mexico*"
@@ -1096,6 +1157,32 @@ def _nested_clause(token: Token, clause: Token) -> bool:
             return True
         cur = cur.head
     return False
+
+
+def _noun_purposes(noun: Token) -> list[Token]:
+    """The purpose clauses of a noun: "an effort to help X", and the one a participle of
+    design carries ("an effort *designed / aimed* to help X and Y reach a deal")."""
+    out = [c for c in noun.children if c.dep_ in ("acl", "relcl") and is_purpose(c)]
+    out += [x for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"
+            and not any(g.dep_ == "agent" for g in c.children)
+            for x in c.children if x.dep_ == "xcomp" and is_purpose(x)]
+    return out
+
+
+def _shared_pobjs(prep: Token) -> list[Token]:
+    """Objects of a preposition, or of the one it is coordinated with when they share one:
+    "lifted travel curbs *to and from North Korea*", "flights to and from Qatar"."""
+    return pobjs(prep) or [p for c in prep.children if c.dep_ == "conj" and c.pos_ == "ADP"
+                           for p in pobjs(c)]
+
+
+def _expelling_state(verb: Token) -> list[Token]:
+    """The state a coercion without an agent is done from: "two inspectors have been
+    expelled from North Korea", "journalists were deported from Iran" (the state did it)."""
+    if any(c.dep_ == "agent" for c in verb.children):
+        return []
+    return [p for c in verb.children if c.dep_ == "prep" and lemma(c) == "from"
+            for p in pobjs(c) if p.ent_type_ == "GPE"]
 
 
 def _called_on(verb: Token) -> list[Token]:
