@@ -33,3 +33,18 @@ def phrase_of(nlp: Language, text: str, head: str) -> str:
     token = next(t for t in doc if t.text == head)
     start, end = noun_span(token)
     return text[start:end]
+
+
+def events(nlp: Language, coder: EventCoder, text: str) -> list[EventCandidate]:
+    """Every event the coder finds in ``text``, in its order."""
+    return coder.find(nlp(text))
+
+
+def of_type(nlp: Language, coder: EventCoder, text: str, type_: str) -> list[EventCandidate]:
+    """The events of one type in ``text``."""
+    return [e for e in events(nlp, coder, text) if e.type == type_]
+
+
+def words(text: str, spans: list[tuple[int, int]]) -> list[str]:
+    """The text of each character span."""
+    return [text[a:b] for a, b in spans]

@@ -6,18 +6,10 @@ another event ("the second assault") or both mentions name their own doer. A qua
 from __future__ import annotations
 
 import pytest
+from argument_spans import events, words
 from spacy.language import Language
 
 from gestae.coding import EventCoder
-from gestae.model import EventCandidate
-
-
-def events(nlp: Language, coder: EventCoder, text: str) -> list[EventCandidate]:
-    return coder.find(nlp(text))
-
-
-def words(text: str, found: list[tuple[int, int]]) -> list[str]:
-    return [text[a:b] for a, b in found]
 
 
 @pytest.mark.parametrize(("text", "source", "target"), [
@@ -76,7 +68,6 @@ def test_trade_ban_noun(nlp: Language, coder: EventCoder, text: str, source: str
 def test_ban_on_people_is_no_trade_sanction(nlp: Language, coder: EventCoder) -> None:
     text = "The government announced a ban on protests in the capital."
     assert "sanction.trade_ban_noun" not in [e.rule for e in events(nlp, coder, text)]
-
 
 
 @pytest.mark.parametrize("text", [

@@ -6,6 +6,7 @@ tokenizer splits at its hyphen ("cease-fire") read as the one word the patterns 
 from __future__ import annotations
 
 import pytest
+from argument_spans import events, words
 from spacy.language import Language
 
 from gestae.coding import EventCoder
@@ -13,19 +14,11 @@ from gestae.coding.parse import hyphen_parts, lemma
 from gestae.model import EventCandidate
 
 
-def events(nlp: Language, coder: EventCoder, text: str) -> list[EventCandidate]:
-    return coder.find(nlp(text))
-
-
 def event_of(nlp: Language, coder: EventCoder, text: str,
              rule_part: str) -> EventCandidate:
     found = [e for e in events(nlp, coder, text) if rule_part in e.rule]
     assert found, [(e.type, e.rule) for e in events(nlp, coder, text)]
     return found[0]
-
-
-def words(text: str, found: list[tuple[int, int]]) -> list[str]:
-    return [text[a:b] for a, b in found]
 
 
 # --- readiness: "X is ready to V" ---------------------------------------------------------

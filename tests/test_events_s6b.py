@@ -6,22 +6,10 @@ and deadlines given to a party."""
 from __future__ import annotations
 
 import pytest
+from argument_spans import events, of_type, words
 from spacy.language import Language
 
 from gestae.coding import EventCoder
-from gestae.model import EventCandidate
-
-
-def events(nlp: Language, coder: EventCoder, text: str) -> list[EventCandidate]:
-    return coder.find(nlp(text))
-
-
-def of_type(nlp: Language, coder: EventCoder, text: str, type_: str) -> list[EventCandidate]:
-    return [e for e in events(nlp, coder, text) if e.type == type_]
-
-
-def words(text: str, found: list[tuple[int, int]]) -> list[str]:
-    return [text[a:b] for a, b in found]
 
 
 @pytest.mark.parametrize(("text", "source", "target"), [

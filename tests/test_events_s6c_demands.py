@@ -7,14 +7,11 @@ not done; verdicts told as "found X guilty"; agreements renewed; relief let in."
 from __future__ import annotations
 
 import pytest
+from argument_spans import events, words
 from spacy.language import Language
 
 from gestae.coding import EventCoder
 from gestae.model import EventCandidate
-
-
-def events(nlp: Language, coder: EventCoder, text: str) -> list[EventCandidate]:
-    return coder.find(nlp(text))
 
 
 def first(nlp: Language, coder: EventCoder, text: str) -> EventCandidate:
@@ -22,10 +19,6 @@ def first(nlp: Language, coder: EventCoder, text: str) -> EventCandidate:
     found = events(nlp, coder, text)
     assert found, text
     return min(found, key=lambda e: (e.modality != "asserted" or e.negated, -e.confidence))
-
-
-def words(text: str, found: list[tuple[int, int]]) -> list[str]:
-    return [text[a:b] for a, b in found]
 
 
 @pytest.mark.parametrize(("text", "source", "target"), [

@@ -6,6 +6,7 @@ same words that must stay uncoded."""
 from __future__ import annotations
 
 import pytest
+from argument_spans import words
 from spacy.language import Language
 
 from gestae.coding import EventCoder
@@ -18,10 +19,6 @@ def code(nlp: Language, coder: EventCoder, text: str) -> list[EventCandidate]:
 
 def rules(events: list[EventCandidate]) -> list[tuple[str, str]]:
     return [(e.type, e.rule) for e in events]
-
-
-def words(text: str, spans: list[tuple[int, int]]) -> list[str]:
-    return [text[a:b] for a, b in spans]
 
 
 @pytest.mark.parametrize(("text", "type_", "rule", "source", "target"), [
