@@ -14,6 +14,7 @@ who struck; the one a thing is taken from ("seized weapons from the army") is th
 from __future__ import annotations
 
 from collections.abc import Container, Iterable
+from dataclasses import dataclass
 
 from spacy.tokens import Token
 
@@ -47,6 +48,17 @@ _OWN_OBJECT_PREPS = ("of", "with", "for")
 _ACTOR_ENTS = ("PERSON", "ORG", "GPE", "NORP")
 _LETTING_VERBS = ("let", "set")  # "let free X", "set free X": the verb that lets
 _PROTEST_PREPS = ("against", "at", "over", "of")  # "in protest against X"
+
+
+@dataclass(frozen=True)
+class _Verbal:
+    """A verbal trigger as the argument fallbacks read it: the match, whether its verb is
+    passive (which turns most fallbacks on or off), and ``taken``, the words of other
+    triggers that a purpose clause cannot offer as the target."""
+
+    match: TriggerMatch
+    passive: bool
+    taken: Container[int] = ()
 
 
 class ArgumentReader:
@@ -188,28 +200,46 @@ class ArgumentReader:
 
     def _verb_arguments(self, match: TriggerMatch, taken: Container[int] = ()) -> None:
         """Source and target of a verbal trigger; ``taken``: words of other triggers, which
-        a purpose clause cannot offer as the target ("offered to *send troops* to X")."""
+        a purpose clause cannot offer as the target ("offered to *send troops* to X").
+
+        The verb's own dependents come first; the fallbacks after them each fill in what a
+        common misparse or an indirect phrasing leaves out, in a fixed order."""
+        clause = _Verbal(match, is_passive(match.head), taken)
+        area = self._in_aims(match)
+        sources, targets, given, partners = self._direct_arguments(match, clause.passive, area)
+        targets = self._receivers(targets, given)
+        targets.extend(self._own_prep_aims(match, area))
+        targets = self._conjoined_verb_objects(clause, targets)
+        sources, targets = self._let_free(match.head, sources, targets)
+        sources = self._source_fallbacks(clause, sources, targets)
+        # "would step up its efforts and hold talks with X": the partner joins the subject
+        # the verb shares with the one it is coordinated with, without standing in for it
+        sources += [t for t in partners if t not in sources]
+        match.sources, match.targets = sources, self._target_fallbacks(clause, targets)
+
+    # --- the verb's own dependents ---------------------------------------------------------
+
+    def _direct_arguments(self, match: TriggerMatch, passive: bool, area: bool) -> tuple[
+            list[Token], list[Token], list[Token], list[Token]]:
+        """Sources, targets, things' receivers ("sent aid *to Haiti*") and the other side of
+        a two-sided event ("held talks *with X*", added to the sources last), read from the
+        verb's dependents and then from the prepositions on the verb and its object."""
+        sources, targets, given = self._dependent_arguments(match, passive)
+        more_sources, more_targets, more_given, partners = self._prep_arguments(match, area)
+        return ([*sources, *more_sources], [*targets, *more_targets], [*given, *more_given],
+                partners)
+
+    def _dependent_arguments(self, match: TriggerMatch, passive: bool) -> tuple[
+            list[Token], list[Token], list[Token]]:
+        """Subjects, objects, agents and datives of the verb: the active and passive frames,
+        read by the pattern's ``subject`` and ``dobj`` roles."""
         token, pattern = match.head, match.pattern
-        passive = is_passive(token)
         sources: list[Token] = []
         targets: list[Token] = []
-        holders = [token]
-        if match.obj is not None:  # "launched an operation, Operation X, against Y"
-            holders += [match.obj, *(c for c in match.obj.children if c.dep_ == "appos")]
-        if pattern.dobj == "none" and pattern.target_preps:
-            holders += self._moved_objects(token)
-        given: list[Token] = []  # "sent aid *to Haiti*", "released them *to the ICRC*"
-        partners: list[Token] = []  # the other side of a two-sided event, added last
+        given: list[Token] = []
         for child in token.children:
             dep = child.dep_
-            if child in match.tokens or (match.obj is not None and match.obj in conjuncts(child)):
-                continue
-            if dep == "dobj" and (is_apposition(child) or (
-                    match.obj is not None and match.obj.dep_ == "dobj"
-                    and match.obj.head.i == token.i and child.i > match.obj.i)):
-                # "outlawed the X Association, the country's leading group"; a second
-                # object after the trigger's own ("imposed sanctions on X due to Y, as
-                # well as abuses by Z"): a misparse of the clause that gives the reason
+            if self._skipped_dependent(match, child):
                 continue
             if dep in SUBJECT_DEPS and passive:
                 targets.extend(conjuncts(child))  # elliptic passive: "50 [were] wounded"
@@ -226,12 +256,51 @@ class ArgumentReader:
             elif dep in ("conj", "dep") and pattern.dobj == "target" and self._stray_object(
                     child):
                 targets.extend(conjuncts(child))  # "outlawed the X (ANC) and the Y (PAC)"
-        # a place "in" which force is used is where it happened; a restriction laid on a
-        # place, or help or protection given or sought there, is aimed at it when the
-        # pattern names "in" ("deployed peacekeepers in Darfur", "sought refuge in Sudan")
-        area = self._area_measure(match) or (
-            "in" in pattern.target_preps and ontology.quad_class(match.type) != 4)
-        for holder in holders:
+        return sources, targets, given
+
+    @staticmethod
+    def _skipped_dependent(match: TriggerMatch, child: Token) -> bool:
+        """A dependent that is no argument: the trigger's own words and object; an object in
+        apposition ("outlawed the X Association, the country's leading group"); a second
+        object after the trigger's own ("imposed sanctions on X due to Y, as well as abuses
+        by Z"), a misparse of the clause that gives the reason."""
+        obj = match.obj
+        if child in match.tokens or (obj is not None and obj in conjuncts(child)):
+            return True
+        return child.dep_ == "dobj" and (is_apposition(child) or (
+            obj is not None and obj.dep_ == "dobj"
+            and obj.head.i == match.head.i and child.i > obj.i))
+
+    def _in_aims(self, match: TriggerMatch) -> bool:
+        """Is a place "in" which the event happens its target? A place "in" which force is
+        used is where it happened; a restriction laid on a place, or help or protection
+        given or sought there, is aimed at it when the pattern names "in" ("deployed
+        peacekeepers in Darfur", "sought refuge in Sudan")."""
+        return self._area_measure(match) or (
+            "in" in match.pattern.target_preps and ontology.quad_class(match.type) != 4)
+
+    def _prep_holders(self, match: TriggerMatch) -> list[Token]:
+        """The words whose prepositions can carry the arguments: the verb, its object and
+        that object's apposition ("launched an operation, Operation X, against Y"), and what
+        a verb without a target object moves ("withdrew 200 peacekeepers from Liberia")."""
+        token, pattern = match.head, match.pattern
+        holders = [token]
+        if match.obj is not None:
+            holders += [match.obj, *(c for c in match.obj.children if c.dep_ == "appos")]
+        if pattern.dobj == "none" and pattern.target_preps:
+            holders += self._moved_objects(token)
+        return holders
+
+    def _prep_arguments(self, match: TriggerMatch, area: bool) -> tuple[
+            list[Token], list[Token], list[Token], list[Token]]:
+        """Sources, targets, receivers and partners named by prepositions on the holders,
+        by the pattern's ``target_preps`` and ``source_preps``."""
+        pattern = match.pattern
+        sources: list[Token] = []
+        targets: list[Token] = []
+        given: list[Token] = []
+        partners: list[Token] = []
+        for holder in self._prep_holders(match):
             for child in holder.children:
                 if child.dep_ != "prep" or child in match.tokens:
                     continue
@@ -247,103 +316,260 @@ class ArgumentReader:
                     targets.extend(aimed)
                 elif lemma(child) in pattern.source_preps:
                     sources.extend(pobjs(child))
-        if given and not any(self._names_actor(t) for t in targets):
-            # the receiver of a thing is the target ("surrendered the town to the army"); a
-            # person handed over stays it ("released two hostages to the Red Cross"); a
-            # purpose beside an actor receiver is not one ("to the ministry, for use in X")
-            named = any(self._names_actor(t) for t in given)
-            targets = [*(t for t in targets if t.dep_ != "dobj" and not named), *given]
-        if pattern.prep and pattern.prep[0] in pattern.target_preps:
-            for prep in match.tokens[1:]:
-                if prep.dep_ in ("prep", "dative") and lemma(prep) in pattern.target_preps:
-                    targets.extend(self._aimed(prep, area))
-        if not targets and not passive and pattern.dobj == "target" and not pattern.obj:
-            for conj in conjuncts(token)[1:]:  # "arrested and detained the organizers"
-                if conj.pos_ == "VERB" and not any(
-                    c.dep_ in SUBJECT_DEPS for c in conj.children
-                ):
-                    targets = [t for c in conj.children if c.dep_ == "dobj"
-                               for t in conjuncts(c)]
-                    if targets:  # "bombed, strafed and rocketed the road": the last one's
-                        break
+        return sources, targets, given, partners
+
+    def _receivers(self, targets: list[Token], given: list[Token]) -> list[Token]:
+        """The receiver of a thing is the target ("surrendered the town to the army"); a
+        person handed over stays it ("released two hostages to the Red Cross"); a purpose
+        beside an actor receiver is not one ("to the ministry, for use in X")."""
+        if not given or any(self._names_actor(t) for t in targets):
+            return targets
+        named = any(self._names_actor(t) for t in given)
+        return [*(t for t in targets if t.dep_ != "dobj" and not named), *given]
+
+    def _own_prep_aims(self, match: TriggerMatch, area: bool) -> list[Token]:
+        """What the trigger's own target preposition names ("fired at X" as one pattern)."""
+        pattern = match.pattern
+        if not (pattern.prep and pattern.prep[0] in pattern.target_preps):
+            return []
+        return [t for prep in match.tokens[1:]
+                if prep.dep_ in ("prep", "dative") and lemma(prep) in pattern.target_preps
+                for t in self._aimed(prep, area)]
+
+    @staticmethod
+    def _conjoined_verb_objects(clause: _Verbal, targets: list[Token]) -> list[Token]:
+        """The object of a verb coordinated with the trigger ("arrested and detained the
+        organizers"); of the last one with an object ("bombed, strafed and rocketed the
+        road")."""
+        token, pattern = clause.match.head, clause.match.pattern
+        if targets or clause.passive or pattern.dobj != "target" or pattern.obj:
+            return targets
+        for conj in conjuncts(token)[1:]:
+            if conj.pos_ == "VERB" and not any(c.dep_ in SUBJECT_DEPS for c in conj.children):
+                targets = [t for c in conj.children if c.dep_ == "dobj" for t in conjuncts(c)]
+                if targets:
+                    break
+        return targets
+
+    def _let_free(self, token: Token, sources: list[Token], targets: list[Token]) -> tuple[
+            list[Token], list[Token]]:
+        """"Egypt let free the activist": the parser's subject of "free" is the one freed,
+        and the subject of "let" is who freed them."""
         let = self._letter(token)
-        if let is not None:  # "Egypt let free the activist": the parser's subject is freed
-            targets = targets or [t for c in token.children if c.dep_ in SUBJECT_DEPS
-                                  and c.i > token.i for t in conjuncts(c)]
-            sources = [t for t in sources if t.i < token.i] or [
-                t for c in let.children if c.dep_ in SUBJECT_DEPS for t in conjuncts(c)]
-        if not sources and token.pos_ in ("NOUN", "PROPN", "ADJ") or token.dep_ == "amod":
-            # a verb the parser read as a noun or adjective: "a looter shot and killed",
-            # "troops are patrolling markets" (the subject hangs on "are")
-            prev = token.doc[token.i - 1] if token.i else token
-            sources = sources or [c for c in token.children if c.dep_ in ("compound", "nmod")
-                                  and c.i < token.i]
-            sources = sources or [t for c in prev.children if c.dep_ in SUBJECT_DEPS
-                                  for t in conjuncts(c)]
-        if not sources and not passive and pattern.subject != "target":
-            sources = self._aux_subject(token) or _acronym_subject(token)
-        if not sources:
-            sources = self.inherited_subject(token, passive)
-        if not sources and passive and match.type == "COERCE" and any(
-                self._actor_like(t) for t in targets):
-            sources = _expelling_state(token)  # people sent away "from Russia"
-        if not sources and passive and match.type in ("CONCEDE", "SANCTION"):
-            sources = self._measure_owners(token)
-        # "would step up its efforts and hold talks with X": the partner joins the subject
-        # the verb shares with the one it is coordinated with, without standing in for it
-        sources += [t for t in partners if t not in sources]
-        if not targets and not passive and ontology.quad_class(match.type) == 4:
-            targets = self._clausal_object(token)
-        if not targets and token.dep_ == "amod":  # "bombed police headquarters" (misparsed)
-            noun = token.head
-            while noun.dep_ == "compound" and noun.head.i > noun.i:
-                noun = noun.head
-            targets = conjuncts(noun)
-        if not targets and passive:  # "Also bombed was the village of X": the inverted subject
-            targets = [t for c in token.children if c.dep_ == "auxpass" and c.i > token.i
-                       for a in c.children if a.dep_ in ("attr", "nsubj")
-                       for t in conjuncts(a)]
-        if not targets and token.dep_ in ("relcl", "acl") and passive:
-            targets = [token.head]
-        if not targets and not passive:
-            targets = self._clause_aim(match) or self._addressees(token)
-        if not passive and not any(self._names_actor(t) for t in targets):
-            # "donated $1 million to the WFP": the recipient is the target, not the thing;
-            # but "rejected an appeal lodged by X against Y": the maker of what is answered
-            targets = (self._request_makers(match, targets)
-                       or self._recipients(match, actor_only=bool(targets)) or targets)
-        if not targets and pattern.xcomp and match.type == "THREATEN":
-            # "threatened to shell the city": the threatened act's object is the target
-            targets = [t for c in token.children if c.dep_ in ("xcomp", "ccomp")
-                       for o in c.children if o.dep_ == "dobj" for t in conjuncts(o)]
-        if not passive and not any(self._names_actor(t) for t in targets):
-            targets = self._request_makers(match, targets) or targets
-        if not passive and not any(self._names_actor(t) for t in targets) and (
-                self._answers_maker(match)):
-            targets = [m for t in targets for m in self._makers(t)] or targets
-        if not targets and not passive:
-            targets = self._pressers(match)
-        if not passive and not any(self._names_actor(t) for t in targets):
-            targets = self._content_targets(match, taken) or targets
-        elif passive and all(is_armed_word(lemma(t)) for t in targets):
-            # "peacekeepers are being deployed to relieve the army": the purpose's object
-            targets = self._content_targets(match, taken) or targets
-        if not targets and not passive and match.type == "RETREAT":
-            targets = self._office_of(token)
-        if not targets and not passive and match.type == "CONCEDE":
-            targets = self._settled_with(token)
-        if match.type == "PROTEST" and not any(self._names_actor(t) for t in targets):
-            targets = self._protested(match) or targets
-        if (not passive and targets and not any(self._names_actor(t) for t in targets)
-                and ontology.quad_class(match.type) in ontology.COOPERATIVE_QUADS):
-            targets = self._beneficiaries(token) or targets  # "support services for children"
-        if not passive and targets and all(is_armed_word(lemma(t)) for t in targets):
-            # "mobilized troops for an assault on Gaza": the troops are the means, the
-            # assault's target is the event's
-            targets = [p for c in token.children if c.dep_ == "prep" and lemma(c) == "for"
-                       for o in pobjs(c) for p in self._event_targets(o)
-                       or self._moved_against(o)] or targets
-        match.sources, match.targets = sources, targets
+        if let is None:
+            return sources, targets
+        targets = targets or [t for c in token.children if c.dep_ in SUBJECT_DEPS
+                              and c.i > token.i for t in conjuncts(c)]
+        sources = [t for t in sources if t.i < token.i] or [
+            t for c in let.children if c.dep_ in SUBJECT_DEPS for t in conjuncts(c)]
+        return sources, targets
+
+    # --- source fallbacks: each is tried in turn while no source is found -------------------
+
+    def _source_fallbacks(self, clause: _Verbal, sources: list[Token],
+                          targets: list[Token]) -> list[Token]:
+        """The first source the fallbacks find, in this order, when the verb has none."""
+        finders = (self._misread_verb_subject, self._hidden_subject, self._shared_subject,
+                   self._expelling_source, self._measure_source)
+        for finder in finders:
+            if sources:
+                break
+            sources = finder(clause, targets)
+        return sources
+
+    @staticmethod
+    def _misread_verb_subject(clause: _Verbal, targets: list[Token]) -> list[Token]:
+        """A verb the parser read as a noun or adjective: "a looter shot and killed",
+        "troops are patrolling markets" (the subject hangs on "are")."""
+        token = clause.match.head
+        if not (token.pos_ in ("NOUN", "PROPN", "ADJ") or token.dep_ == "amod"):
+            return []
+        prev = token.doc[token.i - 1] if token.i else token
+        return [c for c in token.children if c.dep_ in ("compound", "nmod")
+                and c.i < token.i] or [t for c in prev.children if c.dep_ in SUBJECT_DEPS
+                                       for t in conjuncts(c)]
+
+    def _hidden_subject(self, clause: _Verbal, targets: list[Token]) -> list[Token]:
+        """A subject hung on the auxiliary ("the UK and France however have opposed") or an
+        acronym tagged as an adverb ("USAID provided")."""
+        if clause.passive or clause.match.pattern.subject == "target":
+            return []
+        token = clause.match.head
+        return self._aux_subject(token) or _acronym_subject(token)
+
+    def _shared_subject(self, clause: _Verbal, targets: list[Token]) -> list[Token]:
+        """The subject shared with a governing or coordinated verb ("opened fire, killing
+        three")."""
+        return self.inherited_subject(clause.match.head, clause.passive)
+
+    def _expelling_source(self, clause: _Verbal, targets: list[Token]) -> list[Token]:
+        """People sent away "from Russia" in a passive without an agent: the state did it."""
+        if not (clause.passive and clause.match.type == "COERCE"
+                and any(self._actor_like(t) for t in targets)):
+            return []
+        return _expelling_state(clause.match.head)
+
+    def _measure_source(self, clause: _Verbal, targets: list[Token]) -> list[Token]:
+        """"UN sanctions against Iran were lifted": the owner of the measure."""
+        if not (clause.passive and clause.match.type in ("CONCEDE", "SANCTION")):
+            return []
+        return self._measure_owners(clause.match.head)
+
+    # --- target fallbacks: each step sees the targets the steps before it left ---------------
+
+    def _target_fallbacks(self, clause: _Verbal, targets: list[Token]) -> list[Token]:
+        """Fill in or replace the targets, step by step in this order: a missing target from
+        a misparse, then a thing named where the actor it concerns should be."""
+        steps = (
+            self._clause_read_object,  # "striking several rebel hideouts"
+            self._misparsed_compound_object,  # "bombed police headquarters"
+            self._inverted_subject,  # "Also bombed was the village of X"
+            self._modified_noun,  # "the village, bombed last night"
+            self._listed_means_or_addressee,  # "an attack that included tanks on the HQ"
+            self._thing_recipient,  # "donated $1 million to the WFP"
+            self._threatened_object,  # "threatened to shell the city"
+            self._request_maker,  # "accepted the demands by protesters"
+            self._answered_maker,  # "condemned the threats made by X"
+            self._pressed,  # "declined to resign despite pressure by Congress"
+            self._purpose_object,  # "refused to lift sanctions on Iran"
+            self._office,  # "resigned as president of Indonesia"
+            self._settled_with_party,  # "ended the strike after a deal with X"
+            self._protested_party,  # "marched in protest against X's laws"
+            self._beneficiary,  # "support services for children"
+            self._means_aim,  # "mobilized troops for an assault on Gaza"
+        )
+        for step in steps:
+            targets = step(clause, targets)
+        return targets
+
+    def _names_no_actor(self, targets: list[Token]) -> bool:
+        """None of the targets names an actor (or none was found)."""
+        return not any(self._names_actor(t) for t in targets)
+
+    def _clause_read_object(self, clause: _Verbal, targets: list[Token]) -> list[Token]:
+        """An attack's object the parser read as a clause ("striking several hideouts")."""
+        if targets or clause.passive or ontology.quad_class(clause.match.type) != 4:
+            return targets
+        return self._clausal_object(clause.match.head)
+
+    @staticmethod
+    def _misparsed_compound_object(clause: _Verbal, targets: list[Token]) -> list[Token]:
+        """A verb misparsed as the modifier of its object: "bombed police headquarters"."""
+        token = clause.match.head
+        if targets or token.dep_ != "amod":
+            return targets
+        noun = token.head
+        while noun.dep_ == "compound" and noun.head.i > noun.i:
+            noun = noun.head
+        return conjuncts(noun)
+
+    @staticmethod
+    def _inverted_subject(clause: _Verbal, targets: list[Token]) -> list[Token]:
+        """The inverted subject of a passive: "Also bombed was the village of X"."""
+        if targets or not clause.passive:
+            return targets
+        return [t for c in clause.match.head.children if c.dep_ == "auxpass"
+                and c.i > clause.match.head.i for a in c.children if a.dep_ in ("attr", "nsubj")
+                for t in conjuncts(a)]
+
+    @staticmethod
+    def _modified_noun(clause: _Verbal, targets: list[Token]) -> list[Token]:
+        """The noun a passive participle or relative clause modifies: "the village bombed
+        by the army"."""
+        token = clause.match.head
+        if targets or token.dep_ not in ("relcl", "acl") or not clause.passive:
+            return targets
+        return [token.head]
+
+    def _listed_means_or_addressee(self, clause: _Verbal, targets: list[Token]) -> list[Token]:
+        """The aim hung on an attack's listed means, or the addressee of a letter that a
+        participle tells ("sent a letter to the WHO threatening to cut funding")."""
+        if targets or clause.passive:
+            return targets
+        return self._clause_aim(clause.match) or self._addressees(clause.match.head)
+
+    def _thing_recipient(self, clause: _Verbal, targets: list[Token]) -> list[Token]:
+        """"donated $1 million to the WFP": the recipient is the target, not the thing; but
+        "rejected an appeal lodged by X against Y": the maker of what is answered."""
+        if clause.passive or not self._names_no_actor(targets):
+            return targets
+        match = clause.match
+        return (self._request_makers(match, targets)
+                or self._recipients(match, actor_only=bool(targets)) or targets)
+
+    @staticmethod
+    def _threatened_object(clause: _Verbal, targets: list[Token]) -> list[Token]:
+        """"threatened to shell the city": the threatened act's object is the target."""
+        match = clause.match
+        if targets or not match.pattern.xcomp or match.type != "THREATEN":
+            return targets
+        return [t for c in match.head.children if c.dep_ in ("xcomp", "ccomp")
+                for o in c.children if o.dep_ == "dobj" for t in conjuncts(o)]
+
+    def _request_maker(self, clause: _Verbal, targets: list[Token]) -> list[Token]:
+        """Who made the request an event answers, once the targets are settled."""
+        if clause.passive or not self._names_no_actor(targets):
+            return targets
+        return self._request_makers(clause.match, targets) or targets
+
+    def _answered_maker(self, clause: _Verbal, targets: list[Token]) -> list[Token]:
+        """The maker of a thing a statement or protest answers ("condemned the threats
+        made by X")."""
+        if (clause.passive or not self._names_no_actor(targets)
+                or not self._answers_maker(clause.match)):
+            return targets
+        return [m for t in targets for m in self._makers(t)] or targets
+
+    def _pressed(self, clause: _Verbal, targets: list[Token]) -> list[Token]:
+        """Whose pressure a refusal resists: "declined to resign despite pressure by
+        Congress" (``_pressers``)."""
+        if targets or clause.passive:
+            return targets
+        return self._pressers(clause.match)
+
+    def _purpose_object(self, clause: _Verbal, targets: list[Token]) -> list[Token]:
+        """The object of the event's purpose or content ("sent troops to help X"); for a
+        passive, when only armed men were found ("peacekeepers are being deployed to relieve
+        the army")."""
+        if not clause.passive and self._names_no_actor(targets):
+            return self._content_targets(clause.match, clause.taken) or targets
+        if clause.passive and all(is_armed_word(lemma(t)) for t in targets):
+            return self._content_targets(clause.match, clause.taken) or targets
+        return targets
+
+    def _office(self, clause: _Verbal, targets: list[Token]) -> list[Token]:
+        """The body whose office one leaves (``_office_of``), for a retreat."""
+        if targets or clause.passive or clause.match.type != "RETREAT":
+            return targets
+        return self._office_of(clause.match.head)
+
+    def _settled_with_party(self, clause: _Verbal, targets: list[Token]) -> list[Token]:
+        """The party one concedes or settles with (``_settled_with``)."""
+        if targets or clause.passive or clause.match.type != "CONCEDE":
+            return targets
+        return self._settled_with(clause.match.head)
+
+    def _protested_party(self, clause: _Verbal, targets: list[Token]) -> list[Token]:
+        """Whom a protest is against (``_protested``), when no target names an actor."""
+        if clause.match.type != "PROTEST" or not self._names_no_actor(targets):
+            return targets
+        return self._protested(clause.match) or targets
+
+    def _beneficiary(self, clause: _Verbal, targets: list[Token]) -> list[Token]:
+        """Who a cooperative act is for: "support services for children"."""
+        if (clause.passive or not targets or not self._names_no_actor(targets)
+                or ontology.quad_class(clause.match.type) not in ontology.COOPERATIVE_QUADS):
+            return targets
+        return self._beneficiaries(clause.match.head) or targets
+
+    def _means_aim(self, clause: _Verbal, targets: list[Token]) -> list[Token]:
+        """"mobilized troops for an assault on Gaza": the troops are the means, the
+        assault's target is the event's."""
+        if clause.passive or not targets or not all(is_armed_word(lemma(t)) for t in targets):
+            return targets
+        return [p for c in clause.match.head.children if c.dep_ == "prep" and lemma(c) == "for"
+                for o in pobjs(c) for p in self._event_targets(o)
+                or self._moved_against(o)] or targets
 
     @staticmethod
     def _stray_object(conj: Token) -> bool:
