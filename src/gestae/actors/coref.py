@@ -5,7 +5,8 @@ Simple rules, in text order, each one explainable by the antecedent it points to
 1. Name variants. A person the knowledge base does not know ("Aoun", "President Aoun") whose
    name is the tail of an earlier person's longer name ("Michel Aoun") is that person.
    Short names the knowledge base knows ("al-Sadr") are coded from the mention already and
-   share the id without any rule.
+   share the id without any rule. A bare name the NER took for an organisation ("Votel
+   explained ...") is tried the same way: an earlier person's surname is that person.
 2. Definite descriptions. "the cleric", "the Iraqi prime minister", "the militia": a role
    mention with "the", a singular head noun listed in ``data/coref.yaml`` (person nouns for
    people, body nouns for organisations) names the nearest earlier *named* actor of that
@@ -308,8 +309,15 @@ def _name_words(name: str) -> list[str]:
 
 
 def _is_short_name(actor: Actor) -> bool:
-    """A person the knowledge base does not know, found by name."""
-    return actor.kind == "person" and actor.id is None and bool(actor.name)
+    """A person the knowledge base does not know, found by name; or a bare capitalised name
+    the NER took for an organisation, which may be an earlier person's surname ("Gen.
+    Joseph Votel ... Votel explained")."""
+    if actor.id is not None or not actor.name:
+        return False
+    if actor.kind == "person":
+        return True
+    return actor.kind == "organisation" and actor.country is None and actor.code is None \
+        and actor.sector is None and actor.text == actor.name and actor.text[:1].isupper()
 
 
 def _name_antecedent(actor: Actor, chain: list[_Cand]) -> _Cand | None:

@@ -13,6 +13,8 @@ How it works, in three steps, all over one token array:
 3. Prepositional attachment: "lawmakers in the Iraqi parliament", "the head of the PMF".
 
 Countries and capitals after a locative preposition ("in Baghdad") are places, not actors.
+Then acronyms the article defines ("the Syria Recovery Trust Fund (SRTF)", ``acronyms``)
+and within-article coreference (``coref``) code later mentions from earlier ones.
 
 Event arguments the reading leaves uncoded get more chances in ``arguments``
 (``ArgumentActors``, built here as ``self.arguments``); ``resolve`` itself falls back on its
@@ -31,6 +33,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
+from gestae.actors.acronyms import link_acronyms
 from gestae.actors.arguments import ArgumentActors
 from gestae.actors.coref import Link, link_mentions
 from gestae.actors.kb import (
@@ -133,7 +136,9 @@ class ActorResolver:
         self._last_doc, self._last_text = weakref.ref(doc), text
         self._last_flags = (doc.has_annotation("TAG"), doc.has_annotation("SENT_START"))
         actors = [self._actor(toks, m, date, text) for m in mentions]
-        coded, self.links = link_mentions(doc, [a for a in actors if a is not None])
+        named, acronym_links = link_acronyms(doc, [a for a in actors if a is not None])
+        coded, self.links = link_mentions(doc, named)
+        self.links = sorted([*acronym_links, *self.links], key=lambda link: link.mention.start)
         self._last_links = {link.mention.end: link for link in self.links}
         self._last_actors = coded
         return coded
@@ -350,6 +355,7 @@ class ActorResolver:
         PERSON), a vessel ("USS Mahan") or a weapon acronym ("VBIED") is no actor. Nothing
         is written back to ``doc.ents``: the doc is shared with the place resolver.
         """
+        matches = self._drop_surname_roles(doc, toks, matches)
         covered = [False] * len(toks)
         for m in matches:
             for j in range(m.start, m.end):
@@ -360,15 +366,68 @@ class ActorResolver:
             if kind is None:
                 continue
             span = self._entity_span(toks, ent.start, ent.end, covered)
+            if span is None and kind == "organisation":
+                span = self._named_after_country(toks, matches, ent.start, ent.end, covered)
             if span is None:
                 continue
             start, end, after_locative = span
             if not self._entity_is_actor(toks, start, end, kind, after_locative):
                 continue
+            inner = start > ent.start and any(ent.start <= m.start < start for m in matches)
             name = doc[start:end].text
+            if inner:
+                first = next(j for j in range(ent.start, start)
+                             if toks.text[j].lower() not in ARTICLES)
+                name = doc[first:end].text
             entry = Entry(id="", type=f"ner-{kind}", name=name, kind=kind)
-            extra.append(Match(start, end, entry, NAME))
+            extra.append(Match(start, end, entry, NAME,
+                               entity_start=ent.start if inner else -1))
         return sorted([*matches, *extra], key=lambda m: m.start)
+
+    @staticmethod
+    def _drop_surname_roles(doc: Doc, toks: Tokens, matches: list[Match]) -> list[Match]:
+        """A role word that ends a person's name the NER found, after a given name, is the
+        surname: "Foreign Minister Julie Bishop", "Lt. Ryan Major" name a person, not a
+        bishop or a major. A title at the start of the name ("Pope Francis") stays."""
+        people = [(e.start, e.end) for e in doc.ents if e.label_ == "PERSON"]
+        if not people:
+            return matches
+        out = []
+        for m in matches:
+            surname = m.use == ROLE and any(
+                s < m.start and m.end == e and toks.text[m.start][:1].isupper()
+                and toks.text[m.start - 1][:1].isupper()
+                and not any(x.end == m.start and x.use == ROLE for x in matches)
+                for s, e in people)
+            if not surname:
+                out.append(m)
+        return out
+
+    @staticmethod
+    def _named_after_country(toks: Tokens, matches: list[Match], start: int, end: int,
+                             covered: list[bool]) -> tuple[int, int, bool] | None:
+        """An organisation the NER found whose name starts with a country word the index
+        matched: "The Syrian Computer Society" is the name "Computer Society" after
+        "Syrian", so that the country joins it as a modifier."""
+        inside = [m for m in matches if start <= m.start < end]
+        if not inside or inside[0].use not in (NAME, DEMONYM) or \
+                inside[0].entry.type != "country":
+            return None
+        first = inside[0]
+        if not all(toks.text[j].lower() in ARTICLES for j in range(start, first.start)):
+            return None
+        roles = [m for m in inside[1:] if m.use == ROLE]
+        if len(roles) == len(inside) - 1 and roles and roles[-1].end < end and all(
+                a.end == b.start for a, b in zip([first, *roles], roles, strict=False)):
+            first = roles[-1]  # "the Lebanese Farmers Association": the name's last word
+        tail = range(first.end, end)
+        if not tail or any(covered[j] for j in tail) or not all(
+                toks.text[j][:1].isupper() or toks.text[j] in SKIP_INSIDE
+                or toks.text[j].lower() in ("of", "for", "and") for j in tail):
+            return None
+        if not toks.text[first.end][:1].isupper() or not toks.text[end - 1][:1].isupper():
+            return None
+        return first.end, end, False
 
     def _entity_span(self, toks: Tokens, start: int, end: int,
                      covered: list[bool]) -> tuple[int, int, bool] | None:
@@ -378,6 +437,10 @@ class ActorResolver:
         while start < end and (covered[start] or toks.text[start].lower() in self.words.locative):
             after_locative = after_locative or toks.text[start].lower() in self.words.locative
             start += 1
+        for j in range(start + 1, end):
+            if toks.text[j] in ("(", "["):  # "the Office of ... Control (OFAC": the name
+                end = j
+                break
         while end > start and not any(c.isalpha() for c in toks.text[end - 1]):
             end -= 1
         if start >= end or any(covered[start:end]):
@@ -434,6 +497,9 @@ class ActorResolver:
             tag = toks.tag[i]
             if tag in RUN_TAGS:
                 return True
+            if tag == "RB" and i + 1 < len(toks) and toks.dep[i + 1] == "amod" and \
+                    toks.tag[i + 1] in ("JJ", "VBN", "VBG"):
+                return True  # "Turkey's democratically elected government"
             return tag in ("VBN", "VBG") and toks.dep[i] in ("amod", "compound")
         low = text.lower()
         if phrase_mode:
@@ -502,18 +568,21 @@ class ActorResolver:
                 k -= 1
                 continue
             nxt = head.end
+            noun_end = self._described_by(toks, head, run_end)
+            if noun_end:  # "our Turkish allies", "the Syrian state": the noun joins
+                nxt = noun_end
             at_end = nxt >= run_end or toks.text[nxt] in SKIP_INSIDE and nxt + 1 >= run_end
             possessive = nxt < run_end and toks.text[nxt] in POSSESSIVE
             next_word = "" if at_end or nxt >= len(toks) else toks.text[
                 nxt + 1 if possessive and nxt + 1 < run_end else nxt].lower()
-            if not self._can_head(toks, head, at_end, possessive, next_word):
+            if not noun_end and not self._can_head(toks, head, at_end, possessive, next_word):
                 k -= 1
                 continue
             start, mods = self._absorb(toks, inside[:k], head, run_start)
             start = self.trim_start(toks, start, head.start)
             if at_end or possessive:
                 start = self._with_article(toks, start, run_start)
-            mention = Mention(start, head.end, head, mods)
+            mention = Mention(start, nxt if noun_end else head.end, head, mods)
             mention.locative = self._is_locative(toks, head, start, run_start)
             out.append(mention)
             limit = start
@@ -521,6 +590,18 @@ class ActorResolver:
             while k >= 0 and inside[k].end > limit:
                 k -= 1
         return out
+
+    def _described_by(self, toks: Tokens, head: Match, run_end: int) -> int:
+        """The end of "<demonym> <actor noun>" when that ends the run ("Turkish allies",
+        "our Syrian partners", "the Syrian state"): the noun names the country's people or
+        state without a sector of its own. 0 otherwise."""
+        j = head.end
+        if head.use != DEMONYM or head.entry.type != "country" or j >= run_end or not (
+                j + 1 == run_end or toks.text[j + 1] in SKIP_INSIDE and j + 2 >= run_end):
+            return 0
+        if toks.has_tags and not toks.tag[j].startswith("NN"):
+            return 0
+        return j + 1 if norm(toks.text[j]) in self.words.actor_nouns else 0
 
     def _can_head(self, toks: Tokens, head: Match, at_end: bool, possessive: bool,
                   next_word: str) -> bool:
@@ -559,16 +640,46 @@ class ActorResolver:
             # the whole noun phrase: "a prominent Venezuelan opposition leader"
             mods = [m for m in before if m.start >= run_start]
             return self._first_word(toks, run_start, head.start), mods
-        if not before or before[-1].end != head.start:
+        if not before:
             return head.start, []
+        if head.entity_start >= 0:  # the words of the same NER name before it
+            mods = [m for m in before if m.start >= head.entity_start]
+            if mods:
+                return mods[0].start, mods
         left = before[-1]
-        if is_person and left.use == ROLE and left.entry.kind == "person":
+        if entry.type in ("organisation", "ner-organisation") and left.use in (NAME, DEMONYM) \
+                and left.entry.type == "country" and left.start >= run_start \
+                and self._proper_between(toks, left.end, head.start):
+            return left.start, [left]  # "the Syrian Arab Red Crescent"
+        if left.end != head.start:
+            return head.start, []
+        if is_person and left.use == ROLE and self._title_role(toks, left):
             mods = [m for m in before if m.start >= run_start]
             return mods[0].start, mods
-        if entry.type in ("organisation", "ner-organisation") and left.use in (NAME, DEMONYM) \
-                and left.entry.type == "country":
-            return left.start, [left]
+        if entry.type == "ner-organisation" and left.use == ROLE and (
+                left.entry.kind == "organisation" or self._title_role(toks, left)):
+            mods = [m for m in before if m.start >= run_start]  # "the British firm Voganlei"
+            return mods[0].start, mods
         return head.start, []
+
+    @staticmethod
+    def _proper_between(toks: Tokens, a: int, b: int) -> bool:
+        """Only capitalised words of one name between a country word and a name."""
+        return b - a <= 2 and all(
+            toks.text[j][:1].isupper() and (not toks.has_tags or toks.tag[j] in ("NNP", "NNPS"))
+            for j in range(a, b))
+
+    @staticmethod
+    def _singular(toks: Tokens, m: Match) -> bool:
+        return not toks.has_tags or toks.tag[m.end - 1] in ("NN", "NNP")
+
+    def _title_role(self, toks: Tokens, role: Match) -> bool:
+        """A role before a person's name that describes that person: a title ("President
+        Aoun") or a singular noun for one person ("the Swedish citizen Mohamed Moumou")."""
+        if role.entry.kind == "person":
+            return True
+        return role.entry.kind == "group" and self._singular(toks, role) and (
+            not toks.has_tags or toks.tag[role.end - 1] == "NN")
 
     def _first_word(self, toks: Tokens, run_start: int, head_start: int) -> int:
         return self.trim_start(toks, run_start, head_start)
@@ -687,17 +798,45 @@ class ActorResolver:
         head, entry = m.head, m.head.entry
         if head.use == ROLE or (entry.type == "ner-person" and m.mods):
             return self._compose_role(toks, m, date, base)
+        if entry.type == "ner-organisation" and m.mods:
+            return self._described_org(m, date, base)
         if entry.type.startswith("ner-"):
             return replace(base, name=entry.name, kind=entry.kind)
         country, code, sector, sectors = self.entry_codes(entry, date)
+        name, ident = entry.name, entry.id
+        if country is None and entry.type == "organisation" and self._country_mod(m, date):
+            # "the Syrian Arab Red Crescent": the country's own branch of it
+            country, ident = self._country_mod(m, date), None
+            name = span_text.split(" ", 1)[-1] if toks.text[m.start].lower() in ARTICLES \
+                else span_text
         kind = entry.kind
         if head.use == CAPITAL:
             sector, kind = "GOV", "state"
         elif head.use == DEMONYM:
             kind, sector, sectors = "group", None, list(entry.sectors)
+            if m.end > head.end and norm(toks.text[m.end - 1]) in self.words.state_nouns:
+                kind, sector = "state", entry.sector  # "the Syrian state"
         aligned = entry.aligned if entry.aligned != country else None
-        return replace(base, name=entry.name, country=country, code=code, sector=sector,
-                       sectors=sectors, kind=kind, id=entry.id, aligned=aligned)
+        return replace(base, name=name, country=country, code=code, sector=sector,
+                       sectors=sectors, kind=kind, id=ident, aligned=aligned)
+
+    def _country_mod(self, m: Mention, date: dt.date | None) -> str | None:
+        """The country a country word before a name gives it ("Syrian" in "the Syrian
+        Computer Society"); None without one."""
+        for x in m.mods:
+            if x.use in (NAME, DEMONYM) and x.entry.type == "country":
+                return self.entry_codes(x.entry, date)[0]
+        return None
+
+    def _described_org(self, m: Mention, date: dt.date | None, base: Actor) -> Actor:
+        """An organisation the index does not know, named after words that describe it:
+        "the British firm Voganlei" (GBR BUS), "the Syrian Computer Society" (SYR)."""
+        roles = [x.entry for x in m.mods if x.use == ROLE]
+        sector = roles[-1].sector if roles else None
+        name = m.head.entry.name if roles or m.head.entity_start >= 0 else \
+            base.text.removeprefix("the ").removeprefix("The ")
+        return replace(base, name=name, kind="organisation",
+                       country=self._country_mod(m, date), sector=sector)
 
     def _compose_role(self, toks: Tokens, m: Mention, date: dt.date | None,
                       base: Actor) -> Actor | None:
@@ -762,8 +901,12 @@ class ActorResolver:
             return None
         sectors = list(dict.fromkeys(s for s in sectors if s and s != sector))
         kind = role.kind if role else "person"
-        if kind == "person" and toks.has_tags and toks.tag[head.end - 1] in ("NNS", "NNPS"):
+        noun = self._noun_of(toks, head)
+        if kind == "person" and toks.has_tags and toks.tag[noun] in ("NNS", "NNPS"):
             kind = "group"
+        elif kind == "group" and norm(toks.text[noun]) in self.words.one_person and (
+                not toks.has_tags or toks.tag[noun] == "NN"):
+            kind = "person"  # "a soldier", "the commanding general": one person
         if head.use == NAME:  # unknown person with a title
             kind, name, ident = "person", head.entry.name, None
         elif ident is None:
@@ -773,6 +916,15 @@ class ActorResolver:
         located = self._located(toks, m, country, aligned)
         return replace(base, name=name, country=country, code=code, sector=sector,
                        sectors=sectors, kind=kind, id=ident, aligned=aligned, located=located)
+
+    @staticmethod
+    def _noun_of(toks: Tokens, head: Match) -> int:
+        """The head noun of a role phrase: the word before its "of" or "for" ("Minister of
+        Foreign Affairs" is one minister), else its last word."""
+        for j in range(head.start + 1, head.end - 1):
+            if toks.text[j].lower() in ("of", "for"):
+                return j - 1
+        return head.end - 1
 
     def _located(self, toks: Tokens, m: Mention, country: str | None,
                  aligned: str | None) -> str | None:

@@ -76,4 +76,7 @@ class Match:
     entry: Entry
     use: str
     fuzzy: bool = False
+    # an NER name read from inside a longer entity: the token where that entity starts
+    # ("Association" of "the Lebanese Farmers Association"); -1 otherwise
+    entity_start: int = -1
 

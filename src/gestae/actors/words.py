@@ -39,6 +39,7 @@ class ActorWords:
     people_nouns: frozenset[str]
     people_pronouns: frozenset[str]
     author_acts: frozenset[str]
+    one_person: frozenset[str] = frozenset()
 
     @classmethod
     def from_settings(cls, s: Mapping[str, frozenset[str]]) -> ActorWords:
@@ -66,6 +67,7 @@ class ActorWords:
             people_nouns=with_plural_forms(s.get("people_nouns", frozenset())),
             people_pronouns=s.get("people_pronouns", frozenset()),
             author_acts=with_plural_forms(s.get("author_acts", frozenset())),
+            one_person=frozenset(norm(w) for w in s.get("one_person_nouns", frozenset())),
         )
 
 
