@@ -11,19 +11,8 @@ import pytest
 from gestae.actors import ActorResolver
 from gestae.actors.acronyms import initials_fit
 from gestae.model import Actor
-from gestae.nlp import load
 
 DAY = dt.date(2021, 3, 1)
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load()
-
-
-@pytest.fixture(scope="module")
-def resolver() -> ActorResolver:
-    return ActorResolver()
 
 
 def actors(nlp, resolver: ActorResolver, text: str) -> list[Actor]:
