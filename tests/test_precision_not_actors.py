@@ -1,4 +1,4 @@
-"""Session 6 precision: arguments that are wrong by PLOVER semantics are left out - a thing
+"""Arguments that are wrong by PLOVER semantics are left out - a thing
 whose actors only hang from a preposition of topic or direction, a clause read as a noun
 phrase, a thing a verb under the trigger makes, the person extradited - while the actor
 readings next to them stay."""

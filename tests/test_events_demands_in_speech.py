@@ -1,4 +1,4 @@
-"""Session 6 round 4 events: a duty laid on another party in reported speech is a demand
+"""A duty laid on another party in reported speech is a demand
 ("Russia says Israel must end ...": CAMEO 10, PLOVER REQUEST, the speaker the source, the
 obliged party the target), but not "we must", "the world must" nor a duty of the speaker's own
 side; a request's that-clause names of whom it asks; the content of a demand noun is asked for,

@@ -1,4 +1,4 @@
-"""Session 6 events, second pass: craft forced to land, an object the parser made the subject
+"""Events: craft forced to land, an object the parser made the subject
 of a participle ("accept refugees fleeing ..."), who takes part in a nominal event, truces
 told as a cessation of hostilities (no fighting is reported), aid donations suspended,
 and deadlines given to a party."""

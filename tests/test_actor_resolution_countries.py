@@ -1,4 +1,4 @@
-"""Who is who (session 6, round 5): organisations whose name carries a country word, people
+"""Who is who: organisations whose name carries a country word, people
 described by a title or a noun with a demonym, acronyms an article defines, a surname the
 NER took for an organisation, and "<demonym> allies/partners" keep or get their country."""
 

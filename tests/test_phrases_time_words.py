@@ -1,4 +1,4 @@
-"""Where an argument's phrase starts, session 6 round 4 (coding/phrases.py): a comparative of
+"""Where an argument's phrase starts (coding/phrases.py): a comparative of
 time the parser hangs on the name after it ("Hours earlier Maduro") says when, not who."""
 
 from __future__ import annotations

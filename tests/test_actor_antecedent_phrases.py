@@ -1,4 +1,4 @@
-"""Event arguments and the actor stage, session 6 (actors/arguments.py): a pronoun argument
+"""Event arguments and the actor stage (actors/arguments.py): a pronoun argument
 is its antecedent's whole phrase ("called President X of Turkey and urged him"), and a
 proper name the NER missed may open with "the" ("the Art Loss Register")."""
 

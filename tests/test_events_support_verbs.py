@@ -1,4 +1,4 @@
-"""Session 6 events: material events the coder missed (a release told with "set free", a tax
+"""Material events the coder missed (a release told with "set free", a tax
 dropped on someone, aid counted in tonnes or given as cash, aid backed with money, nominal
 suspensions and deployments, access given), the verb's preposition the parser hangs on the
 object ("as human shields"), and ranking: a years-old event and the content of a "saying"

@@ -1,4 +1,4 @@
-"""Where an argument's phrase ends, session 6 (coding/phrases.py): two coordinated nouns that
+"""Where an argument's phrase ends (coding/phrases.py): two coordinated nouns that
 make one party stay one argument ("a local leader and his associates", "another 40
 politicians and activists"), parts of one phrase the parser split are joined, a bare head
 word keeps the clause that says who it is ("people who fled"), and an "over" phrase gives

@@ -1,4 +1,4 @@
-"""Event arguments that name people without saying which (session 6, round 4): "those
+"""Event arguments that name people without saying which: "those
 affected by the floods", "its owners", "the ringleaders", "leaders of the two sides" are
 actors, uncoded; things ("the legislation") stay none. Lawyers are a role, and the
 knowledge base knows the LRA and its leader ("Kony" is no place)."""
