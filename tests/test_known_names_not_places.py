@@ -13,6 +13,7 @@ from gestae.pipeline import Pipeline
     "Hamas said on Monday that it would respond to the raid.",  # Hamm, Germany, by spelling
     "Xinhua reported the blast on Monday.",  # a Chinese town of that name
     "The U.N. General Assembly condemned the attack.",  # "U.N." read as a town
+    "SANA reported that twelve soldiers were killed.",  # the agency, not the Sanaa region
 ])
 def test_known_organisation_names_hold_no_place(pipeline: Pipeline, text: str) -> None:
     result = pipeline.extract(text)

@@ -349,9 +349,10 @@ _AREAS = frozenset({"country", "admin1", "region", "continent"})
 def _known_names(places: list[Place], actors: list[Actor]) -> list[Place]:
     """Places that are only another reading of the name of an organisation or person the
     knowledge base knows: the whole name taken as a town ("Hamas" as Hamm, "Xinhua"), or a
-    part of it read as a town of another spelling ("E.U." as Eu, France). Countries and
-    regions stay, and so does a town written out inside such a name ("the New York Times"),
-    as geoparsing corpora count it."""
+    part of it read as a town of another spelling ("E.U." as Eu, France), or the whole name
+    read as a region of another spelling ("SANA" as Sanaa). Countries and regions written as
+    the name stay ("Abkhazia"), and so does a town written out inside such a name ("the New
+    York Times"), as geoparsing corpora count it."""
     named = [a for a in actors if a.id and a.id.startswith(_NAMED_KINDS)]
 
     def known(place: Place) -> bool:
@@ -361,7 +362,10 @@ def _known_names(places: list[Place], actors: list[Actor]) -> list[Place]:
                 continue
             start = actor.start + 4 if actor.text[:4].lower() == "the " else actor.start
             same = (start, actor.end) == (place.start, place.end)
-            if place.feature not in _AREAS and (same or not spelled):
+            area = place.feature in _AREAS
+            if same and not (area and spelled):  # the whole name read as a place
+                return True
+            if not area and not spelled:  # "E.U." inside a name read as a town
                 return True
         return False
 
