@@ -20,6 +20,7 @@ from spacy.tokens import Token
 
 from gestae.actors.kb import norm, role_heads
 from gestae.coding import ontology
+from gestae.coding.demands import asked_parties, obliged_parties
 from gestae.coding.match import TriggerMatch
 from gestae.coding.parse import (
     RELATIVE_PRONOUNS,
@@ -98,6 +99,57 @@ class ArgumentReader:
         if not any(self._names_actor(t) for t in match.targets):
             # "seized weapons from the army": the one robbed, not the weapons
             match.targets = keep(self._robbed(match)) or match.targets
+        self._completed(match)
+
+    def _completed(self, match: TriggerMatch) -> None:
+        """Arguments read from the event's wider frame: whom a demand in reported speech
+        obliges, of whom a request asks in its that-clause, the subject of a small clause
+        object ("found [the minister guilty]"), who takes part in a nominal event."""
+        if match.pattern.complement_modal:
+            match.targets = obliged_parties(match, self.cues)
+        elif match.type == "REQUEST" and not match.targets:
+            match.targets = asked_parties(match, self.cues)
+        if not match.targets and match.obj is not None and match.obj.dep_ == "ccomp":
+            match.targets = [s for c in match.obj.children if c.dep_ == "nsubj"
+                             for s in conjuncts(c)]
+        if not match.sources:
+            match.sources = self._participants(match)
+
+    def subjects(self, token: Token) -> list[Token]:
+        """The verb's subject: its own, the one it shares with the verb it is coordinated
+        with, or the noun a misparsed verb follows ("peacekeepers patrol")."""
+        own = [t for c in token.children if c.dep_ in (*SUBJECT_DEPS, "nsubjpass")
+               for t in conjuncts(c)]
+        if own:
+            return own
+        if token.pos_ in ("NOUN", "PROPN"):
+            return [c for c in token.children if c.dep_ in ("compound", "nmod")
+                    and c.i < token.i]
+        return self.inherited_subject(token, False)
+
+    def _participants(self, match: TriggerMatch) -> list[Token]:
+        """Who takes part in a nominal event: the subject of "participated in a hunger
+        strike", "took part in the protests", "joined the protest" (the verb is no trigger)."""
+        noun = match.head
+        if match.pattern.pos != "noun":
+            return []
+        verb = noun.head
+        if noun.dep_ == "pobj" and lemma(verb) == "in":
+            verb = verb.head
+            if lemma(verb) == "part" and verb.dep_ == "dobj":
+                verb = verb.head  # "took part in"
+        elif noun.dep_ != "dobj":
+            return []
+        if verb.pos_ not in ("VERB", "AUX") or lemma(verb) not in self.cues[
+                "participation_verbs"]:
+            return []
+        if lemma(verb) == "take" and not any(lemma(c) == "part" for c in verb.children):
+            return []
+        if verb.dep_ in ("xcomp", "ccomp", "advcl") and lemma(verb.head) in self.cues[
+                "hypothetical_verbs"]:
+            return []  # "called for Egyptians to join the march": the call is the event
+        return [t for s in self.subjects(verb) if lemma(s) not in RELATIVE_PRONOUNS
+                for t in conjuncts(s)]
 
     def _answered_event(self, match: TriggerMatch, token: Token) -> bool:
         """Another event told as the object of a statement or answer, named by its doer:

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from gestae.coding import ontology
 from gestae.coding.arguments import ArgumentReader
+from gestae.coding.demands import obligation
 from gestae.coding.match import TriggerMatch
 from gestae.coding.parse import (
     RELATIVE_PRONOUNS,
@@ -114,16 +115,6 @@ class EventCoder:
             if self._background(match) or self._other_sense(match) or self._non_event(match):
                 continue
             self.arguments.read(match, matches)
-            if match.pattern.complement_modal:
-                match.targets = self._obliged_parties(match)
-            elif match.type == "REQUEST" and not match.targets:
-                match.targets = self._addressees(match)
-            if not match.targets and match.obj is not None and match.obj.dep_ == "ccomp":
-                # the subject of a small clause object: "found [the minister guilty]"
-                match.targets = [s for c in match.obj.children if c.dep_ == "nsubj"
-                                 for s in conjuncts(c)]
-            if not match.sources:
-                match.sources = self._participants(match)
             if match.pattern.needs_target and not match.targets:
                 continue
             self._speech(match)
@@ -319,113 +310,14 @@ class EventCoder:
                       and not any(d.dep_ in ("det", "poss", "amod") for d in o.children)]
             if not comps:
                 return None
-        if pattern.subj and not any(self._subject_fits(s, pattern) for s in self._subjects(token)):
+        if pattern.subj and not any(self._subject_fits(s, pattern)
+                                    for s in self.arguments.subjects(token)):
             return None
-        if pattern.complement_modal and self._obligation(token, pattern) is None:
+        if pattern.complement_modal and obligation(
+                token, pattern.complement_modal, self.cues) is None:
             return None
         tokens += [p for t in list(tokens) for p in hyphen_parts(t) if p not in tokens]
         return TriggerMatch(pattern=pattern, head=token, tokens=tokens, obj=obj)
-
-    # --- demands in reported speech -----------------------------------------------------
-
-    def _obligation(self, token: Token, pattern: Pattern) -> Token | None:
-        """The clause a verb of saying reports as another party's duty ("said Israel must end
-        the attacks", "says Washington needs to take the first step"): a demand (CAMEO 10) of
-        the speaker on that party. Not a duty of the speaker's own side ("we must", "our army
-        should", "Iran's minister said Iran must") nor of everyone ("the world must"), and not
-        a judgement of what something is ("said the court should be the arbiter")."""
-        for clause in token.children:
-            if clause.dep_ != "ccomp" or not self._obliged(clause, pattern.complement_modal):
-                continue
-            if lemma(clause) == "be" and any(c.dep_ == "attr" for c in clause.children):
-                continue
-            subjects = [s for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")
-                        for s in conjuncts(c)]
-            if subjects and all(self._other_party(s, token) for s in subjects):
-                return clause
-        return None
-
-    @staticmethod
-    def _obliged(verb: Token, words: Container[str]) -> bool:
-        """Does the clause state an obligation: a modal of duty ("must", "should") or a verb of
-        necessity with an infinitive ("has to", "needs to")?"""
-        if any(c.dep_ == "aux" and c.tag_ == "MD" and lemma(c) in words
-               for c in verb.children):
-            return True
-        return lemma(verb) in words and verb.pos_ == "VERB" and any(
-            c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-            for c in verb.children)
-
-    def _other_party(self, subject: Token, speech: Token) -> bool:
-        """Is the obliged subject a party other than the speaker and not everyone?"""
-        cue = self.cues
-        if subject.pos_ == "PRON" or lemma(subject) in cue["obligation_subjects_not"]:
-            return False
-        if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in subject.children):
-            return False  # "our forces must", "its army should": the speaker's own side
-        for speaker in (s for c in speech.children if c.dep_ in SUBJECT_DEPS
-                        for s in conjuncts(c)):
-            words = {t.lower_ for t in speaker.subtree}
-            if speaker.lower_ == subject.lower_:
-                return False
-            office = any(lemma(t) in cue["office_nouns"] for t in speaker.subtree)
-            if office and subject.lower_ in words:
-                return False  # "Iran's foreign minister said Iran must ..."
-        return True
-
-    def _obliged_parties(self, match: TriggerMatch) -> list[Token]:
-        """The targets of a demand in reported speech: the subject of the obliged clause when
-        it acts ("said Turkey must mediate"); a passive subject is what is demanded, not of
-        whom ("said the prisoners must be released")."""
-        clause = self._obligation(match.head, match.pattern)
-        if clause is None:
-            return []
-        return [s for c in clause.children if c.dep_ == "nsubj" for s in conjuncts(c)]
-
-    def _addressees(self, match: TriggerMatch) -> list[Token]:
-        """Of whom a request without a named addressee asks: the subject of its that-clause
-        ("demanded that Israel withdraw", "reiterated its demand that the US lift sanctions"),
-        when it is another party than the one asking."""
-        holders = [match.head] if match.pattern.pos == "verb" else []
-        if match.obj is not None:
-            holders.append(match.obj)
-        for holder in holders:
-            for clause in holder.children:
-                if clause.dep_ not in ("ccomp", "acl") or clause.pos_ not in ("VERB", "AUX"):
-                    continue
-                if not any(c.dep_ == "mark" and lemma(c) == "that" for c in clause.children) and (
-                        holder is not match.head):
-                    continue  # a noun's clause only with "that": "the demand he made"
-                subjects = [s for c in clause.children if c.dep_ == "nsubj"
-                            for s in conjuncts(c)]
-                verb = match.head
-                if subjects and all(self._other_party(s, verb) for s in subjects):
-                    return subjects
-        return []
-
-    def _participants(self, match: TriggerMatch) -> list[Token]:
-        """Who takes part in a nominal event: the subject of "participated in a hunger
-        strike", "took part in the protests", "joined the protest" (the verb is no trigger)."""
-        noun = match.head
-        if match.pattern.pos != "noun":
-            return []
-        verb = noun.head
-        if noun.dep_ == "pobj" and lemma(verb) == "in":
-            verb = verb.head
-            if lemma(verb) == "part" and verb.dep_ == "dobj":
-                verb = verb.head  # "took part in"
-        elif noun.dep_ != "dobj":
-            return []
-        words = self.cues.get("participation_verbs", ())
-        if verb.pos_ not in ("VERB", "AUX") or lemma(verb) not in words:
-            return []
-        if lemma(verb) == "take" and not any(lemma(c) == "part" for c in verb.children):
-            return []
-        if verb.dep_ in ("xcomp", "ccomp", "advcl") and lemma(verb.head) in self.cues[
-                "hypothetical_verbs"]:
-            return []  # "called for Egyptians to join the march": the call is the event
-        return [t for s in self._subjects(verb) if lemma(s) not in RELATIVE_PRONOUNS
-                for t in conjuncts(s)]
 
     @staticmethod
     def _participle_subjects(token: Token, words: Sequence[str]) -> list[Token]:
@@ -451,18 +343,6 @@ class EventCoder:
                   if a.dep_ == "amod" and a.lower_ in pattern.particle
                   and (a.i == token.i + 1 or a.i > c.i)]
         return found
-
-    def _subjects(self, token: Token) -> list[Token]:
-        """The verb's subject: its own, the one it shares with the verb it is coordinated
-        with, or the noun a misparsed verb follows ("peacekeepers patrol")."""
-        own = [t for c in token.children if c.dep_ in (*SUBJECT_DEPS, "nsubjpass")
-               for t in conjuncts(c)]
-        if own:
-            return own
-        if token.pos_ in ("NOUN", "PROPN"):
-            return [c for c in token.children if c.dep_ in ("compound", "nmod")
-                    and c.i < token.i]
-        return self.arguments.inherited_subject(token, False)
 
     @staticmethod
     def _subject_fits(subject: Token, pattern: Pattern) -> bool:
