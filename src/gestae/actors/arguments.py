@@ -21,7 +21,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import yaml
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from gestae.actors.kb import DATA_DIR, DEMONYM, NAME, ROLE, norm
 from gestae.actors.tokens import (
@@ -93,6 +93,15 @@ class ArgumentActors:
                 or self.described_people(text, start, end)
                 or self.described_name(text, start, end))
 
+    def _parsed_span(self, text: str, start: int, end: int) -> Span | None:
+        """The argument's tokens in the resolver's parsed doc of ``text`` (None when there
+        is no parse to read)."""
+        doc = self.resolver.doc_of(text)
+        span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
+        if span is None or not len(span) or not doc.has_annotation("DEP"):
+            return None
+        return span
+
     def names_thing(self, text: str, start: int, end: int) -> bool:
         """Is the argument a thing whose actors sit only in its modifiers? A common noun
         that is neither an actor, a place nor an actor's facility or act names no actor
@@ -100,9 +109,8 @@ class ArgumentActors:
         ("appeals against the demolition of a village in the West Bank", "entry into
         Spanish territory"): PLOVER's target is who an action is aimed at,
         and such a phrase says only what it is about."""
-        doc = self.resolver.doc_of(text)
-        span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
-        if span is None or not len(span) or not doc.has_annotation("DEP"):
+        span = self._parsed_span(text, start, end)
+        if span is None:
             return False
         root = span.root
         if root.tag_ not in ("NN", "NNS") or root.ent_type_ or self._actor_word(root):
@@ -425,9 +433,8 @@ class ArgumentActors:
         role of no sector of its own (leader, member) is one, uncoded. Things ("the
         legislation") and bare group nouns ("the countries": which ones is not said) are
         not."""
-        doc = self.resolver.doc_of(text)
-        span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
-        if span is None or not len(span) or not doc.has_annotation("DEP"):
+        span = self._parsed_span(text, start, end)
+        if span is None:
             return None
         root, phrase = span.root, text[start:end]
         if root.lower_ in self.words.people_pronouns:
